@@ -1,0 +1,159 @@
+package org.dialoghook.internal.config;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads and validates every {@code dialoghook.*} setting from one lookup function (MicroProfile Config in
+ * the server, a map in tests). A bad value stops the reading with an {@link InvalidSettingException}
+ * that names the setting.
+ */
+public final class SettingsReader {
+
+    public static final String SECRET = "dialoghook.secret";
+    public static final String ALGORITHMS = "dialoghook.jwt.algorithms";
+    public static final String CLOCK_SKEW = "dialoghook.jwt.clock-skew";
+    public static final String MAX_AGE = "dialoghook.jwt.max-age";
+    public static final String REQUIRE_EXP = "dialoghook.jwt.require-exp";
+    public static final String BODY_BINDING = "dialoghook.body-binding";
+    public static final String BODY_HASH_CLAIM = "dialoghook.body-hash-claim";
+    public static final String HANDLER_FIELD = "dialoghook.handler-field";
+    public static final String MAX_BODY_BYTES = "dialoghook.max-body-bytes";
+
+    static final Set<String> SUPPORTED_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
+    static final String DEFAULT_HANDLER_FIELDS = "/handler,/handlerName,/handler-name,/handler_name";
+    static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Function<String, Optional<String>> lookup;
+
+    /**
+     * Creates a reader.
+     *
+     * @param lookup gives a setting's raw value, or empty when it is not set
+     */
+    public SettingsReader(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * Reads every setting.
+     *
+     * @return the settings
+     * @throws InvalidSettingException naming the first setting whose value cannot be used
+     */
+    public ReceiverSettings read() {
+        Optional<Secret> secret = value(SECRET).map(Secret::of);
+        TokenSettings token = new TokenSettings(
+                algorithms(),
+                duration(CLOCK_SKEW).orElse(Duration.ofSeconds(60)),
+                duration(MAX_AGE),
+                bool(REQUIRE_EXP, false),
+                bodyBinding(),
+                value(BODY_HASH_CLAIM).orElse("body_sha256"),
+                handlerFields());
+        if (token.maxAge().filter(age -> age.isZero()).isPresent()) {
+            throw new InvalidSettingException(MAX_AGE, "must be longer than zero; leave it unset for no limit");
+        }
+        return new ReceiverSettings(secret, token, maxBodyBytes());
+    }
+
+    private Optional<String> value(String name) {
+        return lookup.apply(name).map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    private Set<String> algorithms() {
+        Set<String> algorithms = new LinkedHashSet<>();
+        for (String item : list(value(ALGORITHMS).orElse("HS256"))) {
+            String algorithm = item.toUpperCase(Locale.ROOT);
+            if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
+                throw new InvalidSettingException(ALGORITHMS, "'" + item
+                        + "' is not accepted; the secret is shared, so only HS256, HS384 and HS512 can be listed");
+            }
+            algorithms.add(algorithm);
+        }
+        if (algorithms.isEmpty()) {
+            throw new InvalidSettingException(ALGORITHMS, "lists no algorithm");
+        }
+        return algorithms;
+    }
+
+    private Optional<Duration> duration(String name) {
+        return value(name).map(text -> {
+            Duration duration;
+            try {
+                duration = text.chars().allMatch(Character::isDigit)
+                        ? Duration.ofSeconds(Long.parseLong(text))
+                        : Duration.parse(text);
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new InvalidSettingException(name, "'" + text
+                        + "' is not a duration; write whole seconds (60) or ISO-8601 (PT1M)");
+            }
+            if (duration.isNegative()) {
+                throw new InvalidSettingException(name, "must not be negative");
+            }
+            return duration;
+        });
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        return value(name).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingException(name, "'" + text + "' is neither true nor false");
+        }).orElse(defaultValue);
+    }
+
+    private BodyBindingMode bodyBinding() {
+        return value(BODY_BINDING).map(text -> BodyBindingMode.fromSetting(text.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidSettingException(BODY_BINDING, "'" + text
+                        + "' is not one of auto, hash, claims, signature-only")))
+                .orElse(BodyBindingMode.AUTO);
+    }
+
+    private List<String> handlerFields() {
+        List<String> pointers = list(value(HANDLER_FIELD).orElse(DEFAULT_HANDLER_FIELDS));
+        if (pointers.isEmpty()) {
+            throw new InvalidSettingException(HANDLER_FIELD, "lists no JSON Pointer");
+        }
+        for (String pointer : pointers) {
+            try {
+                if (pointer.isEmpty() || !pointer.startsWith("/")) {
+                    throw new JsonException("not a member pointer");
+                }
+                Json.createPointer(pointer);
+            } catch (JsonException e) {
+                throw new InvalidSettingException(HANDLER_FIELD, "'" + pointer
+                        + "' is not a JSON Pointer to a member, such as /handler or /meta/handler");
+            }
+        }
+        return pointers;
+    }
+
+    private int maxBodyBytes() {
+        return value(MAX_BODY_BYTES).map(text -> {
+            try {
+                int bytes = Integer.parseInt(text);
+                if (bytes > 0) {
+                    return bytes;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
+                    + "' is not a whole number of bytes between 1 and " + Integer.MAX_VALUE);
+        }).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package org.dialoghook.internal.delivery;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
+import java.util.Map;
+import java.util.Optional;
+import org.dialoghook.FormBindingException;
+import org.dialoghook.WebhookRequest;
+
+/** The request view a handler receives, over a body that was parsed once. */
+public final class DefaultWebhookRequest implements WebhookRequest {
+
+    private final String bot;
+    private final String deliveryId;
+    private final DeliveryBody body;
+    private final JsonProvider json;
+    private final Jsonb jsonb;
+
+    /**
+     * Creates the view.
+     *
+     * @param bot the bot the delivery came from
+     * @param deliveryId the log-safe delivery id
+     * @param body the parsed body
+     * @param json the JSON-P provider
+     * @param jsonb the JSON-B instance that binds typed forms
+     */
+    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, Jsonb jsonb) {
+        this.bot = bot;
+        this.deliveryId = deliveryId;
+        this.body = body;
+        this.json = json;
+        this.jsonb = jsonb;
+    }
+
+    @Override
+    public String handlerName() {
+        return body.handlerName();
+    }
+
+    @Override
+    public String bot() {
+        return bot;
+    }
+
+    @Override
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    @Override
+    public JsonObject formValues() {
+        return body.formValues();
+    }
+
+    @Override
+    public Optional<String> formValue(String name) {
+        return FormValues.text(body.formValues().get(name));
+    }
+
+    @Override
+    public <T> T form(Class<T> type) {
+        String answers = FormValues.unwrapAll(json, body.formValues()).toString();
+        try {
+            return jsonb.fromJson(answers, type);
+        } catch (JsonbException e) {
+            throw new FormBindingException("The form values do not fit " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public JsonObject parameters() {
+        JsonObjectBuilder parameters = json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> member : body.json().entrySet()) {
+            String name = member.getKey();
+            if (!name.equals("formValues") && !name.equals(body.handlerMember())) {
+                parameters.add(name, member.getValue());
+            }
+        }
+        return parameters.build();
+    }
+
+    @Override
+    public JsonObject body() {
+        return body.json();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookRequest[bot=" + bot + ", delivery=" + deliveryId + ", handler=" + body.handlerName() + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package org.dialoghook.internal.dispatch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.dialoghook.HandlerName;
+import org.dialoghook.WebhookHandler;
+
+/**
+ * The handlers by name, each already selected with {@link HandlerName.Literal} once at start, so a delivery
+ * costs a map lookup and no bean resolution.
+ */
+@ApplicationScoped
+public class HandlerRegistry {
+
+    @Inject
+    HandlerRegistryExtension extension;
+
+    @Inject
+    @Any
+    Instance<WebhookHandler> handlers;
+
+    private Map<String, RegisteredHandler> byName;
+
+    @PostConstruct
+    void build() {
+        Map<String, RegisteredHandler> built = new TreeMap<>();
+        extension.handlers().forEach((name, bean) -> built.put(name, new RegisteredHandler(name,
+                handlers.select(HandlerName.Literal.of(name)), isDependent(bean))));
+        byName = Map.copyOf(built);
+    }
+
+    private static boolean isDependent(Bean<?> bean) {
+        return bean.getScope() == Dependent.class;
+    }
+
+    /**
+     * The handler registered under a name.
+     *
+     * @param name the handler name from the delivery
+     * @return the handler, or empty when none has that name
+     */
+    public Optional<RegisteredHandler> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * Every registered name.
+     *
+     * @return the names, sorted
+     */
+    public Set<String> names() {
+        return extension.handlers().keySet();
+    }
+
+    /**
+     * One registered handler.
+     *
+     * @param name its name
+     * @param instance its bean, selected once
+     * @param dependent whether each use creates an instance that must be destroyed afterwards
+     */
+    public record RegisteredHandler(String name, Instance<WebhookHandler> instance, boolean dependent) {
+    }
+}

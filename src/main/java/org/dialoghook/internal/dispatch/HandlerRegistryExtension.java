@@ -1,0 +1,75 @@
+package org.dialoghook.internal.dispatch;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import java.lang.annotation.Annotation;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dialoghook.HandlerName;
+import org.dialoghook.WebhookHandler;
+
+/**
+ * Finds every bean qualified with {@link HandlerName} while the application deploys, EJB and CDI alike,
+ * and records which bean serves which name. Two beans with one name, a bean with {@code @HandlerName} that
+ * is no {@link WebhookHandler}, or a name that cannot be typed in a block fail the deployment.
+ */
+public class HandlerRegistryExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(HandlerRegistryExtension.class.getName());
+
+    private final Map<String, Bean<?>> handlers = new TreeMap<>();
+
+    void collect(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        for (Annotation qualifier : bean.getQualifiers()) {
+            if (qualifier instanceof HandlerName name) {
+                register(name.value(), bean, event);
+            }
+        }
+    }
+
+    private void register(String name, Bean<?> bean, ProcessBean<?> event) {
+        if (!bean.getTypes().contains(WebhookHandler.class)) {
+            event.addDefinitionError(new DefinitionException(describe(bean) + " has @HandlerName(\"" + name
+                    + "\") but is not a " + WebhookHandler.class.getName() + " bean"));
+        } else if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+            event.addDefinitionError(new DefinitionException(describe(bean)
+                    + " has a @HandlerName that is blank or holds control characters"));
+        } else {
+            Bean<?> previous = handlers.putIfAbsent(name, bean);
+            if (previous != null) {
+                event.addDefinitionError(new DefinitionException("Two handlers claim the handler name \"" + name
+                        + "\": " + describe(previous) + " and " + describe(bean)));
+            }
+        }
+    }
+
+    void announce(@Observes AfterDeploymentValidation event) {
+        if (handlers.isEmpty()) {
+            LOG.log(Level.WARNING, "DH-0301 no handler is registered: every delivery will get 404; "
+                    + "add a WebhookHandler bean with @HandlerName");
+        } else {
+            LOG.log(Level.INFO, "DH-0300 registered handlers: {0}", handlers.keySet());
+        }
+    }
+
+    private static String describe(Bean<?> bean) {
+        return bean.getBeanClass().getName();
+    }
+
+    /**
+     * The handler beans by name, as found at deployment.
+     *
+     * @return an unmodifiable, sorted view
+     */
+    public Map<String, Bean<?>> handlers() {
+        return Collections.unmodifiableMap(handlers);
+    }
+}

@@ -1,0 +1,19 @@
+package org.dialoghook.internal.http;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * An RFC 9457 problem details body: every error reply of the receiver is one.
+ *
+ * @param type a URI naming the kind of problem, documented in {@code docs/errors.md}
+ * @param title a short summary of the kind
+ * @param status the HTTP status
+ * @param detail what went wrong with this request; never a token, secret or stack trace
+ * @param errorId the id the log line about this problem carries too
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "errorId"})
+public record Problem(String type, String title, int status, String detail, String errorId) {
+
+    /** The media type of problem details. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

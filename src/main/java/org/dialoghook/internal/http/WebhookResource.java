@@ -1,0 +1,73 @@
+package org.dialoghook.internal.http;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.dialoghook.Reply;
+import org.dialoghook.internal.auth.VerifiedDelivery;
+import org.dialoghook.internal.auth.VerifiedWebhook;
+import org.dialoghook.internal.delivery.DefaultWebhookRequest;
+import org.dialoghook.internal.delivery.JsonSupport;
+import org.dialoghook.internal.dispatch.Dispatcher;
+
+/**
+ * {@code POST /webhook} and {@code POST /webhook/{bot}}: hands a delivery that {@code WebhookTokenFilter}
+ * verified to the dispatcher and answers with the handler's reply.
+ */
+@Path("webhook")
+@VerifiedWebhook
+public class WebhookResource {
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    JsonSupport json;
+
+    @Inject
+    ReplyWriter replies;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    /**
+     * Receives a delivery for the default bot.
+     *
+     * @return the bot's reply
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deliver() {
+        return reply();
+    }
+
+    /**
+     * Receives a delivery for a named bot.
+     *
+     * @return the bot's reply
+     */
+    @POST
+    @Path("{bot}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deliverToBot() {
+        return reply();
+    }
+
+    private Response reply() {
+        VerifiedDelivery delivery = (VerifiedDelivery) servletRequest.getAttribute(VerifiedDelivery.PROPERTY);
+        if (delivery == null) {
+            throw new IllegalStateException("the webhook resource ran without a verified delivery");
+        }
+        Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
+                delivery.body(), json.provider(), json.jsonb()));
+        return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
