@@ -8,7 +8,6 @@ import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Development runs only: prints a ready-to-paste {@code curl} line with a freshly signed token for the echo
@@ -19,20 +18,20 @@ public class DevBanner {
 
     void printCurlLine(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Config config = ConfigProvider.getConfig();
-        ConfigValue secret = config.getConfigValue("dialoghook.secret");
-        if (secret.getValue() == null) {
+        String secret = config.getOptionalValue("dialoghook.secret", String.class).orElse(null);
+        if (secret == null) {
             return;
         }
         int port = config.getOptionalValue("dialoghook.dev.port", Integer.class).orElse(8080);
-        SignedDelivery delivery = DeliverySigner.withSecret(secret.getValue())
+        SignedDelivery delivery = DeliverySigner.withSecret(secret)
                 .handler("echo")
                 .formValue("name", "Ada")
                 .formValue("city", "Zürich")
                 .lifetime(Duration.ofHours(1))
                 .sign();
         StringBuilder banner = new StringBuilder("\n=== Dialoghook development run ===\n");
-        if (secret.getSourceName() != null && secret.getSourceName().contains("microprofile-config.properties")) {
-            banner.append("DIALOGHOOK_SECRET is not set: using the development secret '").append(secret.getValue())
+        if (System.getenv("DIALOGHOOK_SECRET") == null && System.getProperty("dialoghook.secret") == null) {
+            banner.append("DIALOGHOOK_SECRET is not set: using the development secret '").append(secret)
                     .append("'\n");
         }
         banner.append("Send a first delivery to the echo handler (token valid for one hour):\n\n")
