@@ -36,7 +36,9 @@ public class SettingsExtension implements Extension {
                     + "an HMAC-SHA256 key should have; accepted because the portal sets it",
                     new Object[] {secret.get().length(), Secret.RECOMMENDED_MIN_BYTES});
         }
-        LOG.log(Level.INFO, "DH-0100 settings read: {0}", settings.token());
+        LOG.log(Level.INFO, "DH-0100 settings read: bot=default secret={0}, max-body-bytes={1}, {2}",
+                new Object[] {secret.isPresent() ? "set" : "NOT SET", String.valueOf(settings.maxBodyBytes()),
+                    settings.token()});
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Reads and validates every {@code dialoghook.*} setting from one lookup function (MicroProfile Config in
  * the server, a map in tests). A bad value stops the reading with an {@link InvalidSettingException}
- * that names the setting.
+ * that names the setting. Values are trimmed, except the secret: its bytes are the key exactly as set.
  */
 public final class SettingsReader {
 
@@ -32,6 +32,7 @@ public final class SettingsReader {
     static final Set<String> SUPPORTED_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
     static final String DEFAULT_HANDLER_FIELDS = "/handler,/handlerName,/handler-name,/handler_name";
     static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    static final int LARGEST_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final Function<String, Optional<String>> lookup;
 
@@ -51,7 +52,7 @@ public final class SettingsReader {
      * @throws InvalidSettingException naming the first setting whose value cannot be used
      */
     public ReceiverSettings read() {
-        Optional<Secret> secret = value(SECRET).map(Secret::of);
+        Optional<Secret> secret = lookup.apply(SECRET).filter(text -> !text.isBlank()).map(Secret::of);
         TokenSettings token = new TokenSettings(
                 algorithms(),
                 duration(CLOCK_SKEW).orElse(Duration.ofSeconds(60)),
@@ -142,14 +143,14 @@ public final class SettingsReader {
         return value(MAX_BODY_BYTES).map(text -> {
             try {
                 int bytes = Integer.parseInt(text);
-                if (bytes > 0) {
+                if (bytes > 0 && bytes <= LARGEST_MAX_BODY_BYTES) {
                     return bytes;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
             throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
-                    + "' is not a whole number of bytes between 1 and " + Integer.MAX_VALUE);
+                    + "' is not a whole number of bytes between 1 and " + LARGEST_MAX_BODY_BYTES);
         }).orElse(DEFAULT_MAX_BODY_BYTES);
     }
 

@@ -39,7 +39,7 @@ public class ContainerErrorServlet extends HttpServlet {
             kind = ProblemKind.UNSUPPORTED_MEDIA_TYPE;
             detail = "The Content-Type is malformed; send application/json.";
         }
-        Problem problem = problems.record(kind, status, detail, status >= 500 ? Level.SEVERE : Level.INFO, cause,
+        Problem problem = problems.record(kind, status, detail, "", status >= 500 ? Level.SEVERE : Level.INFO, cause,
                 request);
         response.resetBuffer();
         response.setStatus(status);

@@ -38,9 +38,26 @@ public class ProblemResponder {
      */
     public Response.ResponseBuilder answer(ProblemKind kind, int status, String detail, Level level, Throwable cause,
             HttpServletRequest request) {
+        return answer(kind, status, detail, "", level, cause, request);
+    }
+
+    /**
+     * Logs a problem, with a note for the log only, and builds its reply.
+     *
+     * @param kind the kind of problem
+     * @param status the status to answer with
+     * @param detail what went wrong, safe to show the sender
+     * @param logNote what the log line adds to the detail and the reply does not show
+     * @param level the log level of the line
+     * @param cause the exception whose stack trace the line carries, or {@code null} for none
+     * @param request the request, for the delivery id and handler name
+     * @return a response builder with the problem+json body, to which a mapper may add headers
+     */
+    public Response.ResponseBuilder answer(ProblemKind kind, int status, String detail, String logNote, Level level,
+            Throwable cause, HttpServletRequest request) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(toJson(record(kind, status, detail, level, cause, request)));
+                .entity(toJson(record(kind, status, detail, logNote, level, cause, request)));
     }
 
     /**
@@ -49,18 +66,19 @@ public class ProblemResponder {
      * @param kind the kind of problem
      * @param status the status to answer with
      * @param detail what went wrong, safe to show the sender
+     * @param logNote what the log line adds to the detail; empty for nothing
      * @param level the log level of the line
      * @param cause the exception whose stack trace the line carries, or {@code null} for none
      * @param request the request, for the delivery id and handler name
      * @return the problem to send
      */
-    public Problem record(ProblemKind kind, int status, String detail, Level level, Throwable cause,
+    public Problem record(ProblemKind kind, int status, String detail, String logNote, Level level, Throwable cause,
             HttpServletRequest request) {
         String errorId = UUID.randomUUID().toString();
         if (LOG.isLoggable(level)) {
             LogRecord line = new LogRecord(level, "{0} delivery={1} handler={2} status={3} errorId={4}: {5}");
             line.setParameters(new Object[] {messageId(status), attribute(request, LogContext.DELIVERY_ID),
-                    attribute(request, LogContext.HANDLER), String.valueOf(status), errorId, LogText.safe(detail)});
+                    attribute(request, LogContext.HANDLER), String.valueOf(status), errorId, LogText.safe(detail) + logNote});
             line.setThrown(cause);
             line.setLoggerName(LOG.getName());
             LOG.log(line);

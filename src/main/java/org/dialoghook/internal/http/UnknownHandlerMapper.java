@@ -22,7 +22,8 @@ public class UnknownHandlerMapper implements ExceptionMapper<UnknownHandlerExcep
 
     @Override
     public Response toResponse(UnknownHandlerException exception) {
-        String detail = exception.getMessage() + " Registered: " + new TreeSet<>(exception.registeredNames()) + ".";
-        return problems.answer(ProblemKind.UNKNOWN_HANDLER, 404, detail, Level.WARNING, null, request).build();
+        String registered = " Registered handlers: " + new TreeSet<>(exception.registeredNames());
+        return problems.answer(ProblemKind.UNKNOWN_HANDLER, 404, exception.getMessage(), registered, Level.WARNING, null,
+                request).build();
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +17,9 @@ import org.dialoghook.internal.dispatch.Dispatcher;
 
 /**
  * {@code POST /webhook} and {@code POST /webhook/{bot}}: hands a delivery that {@code WebhookTokenFilter}
- * verified to the dispatcher and answers with the handler's reply.
+ * verified to the dispatcher and answers with the handler's reply. The methods accept every media type and
+ * name none they produce, so that the filter decides 413/415 in the documented order and no {@code Accept}
+ * header turns a delivery into a 406.
  */
 @Path("webhook")
 @VerifiedWebhook
@@ -43,7 +44,6 @@ public class WebhookResource {
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response deliver() {
         return reply();
     }
@@ -56,7 +56,6 @@ public class WebhookResource {
     @POST
     @Path("{bot}")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     public Response deliverToBot() {
         return reply();
     }

@@ -70,6 +70,12 @@ class SettingsReaderTest {
     // ---- every setting parsed ----
 
     @Test
+    void theSecretIsTakenAsSetWithoutTrimming() {
+        Secret secret = readOne(SettingsReader.SECRET, " padded secret ").secret().orElseThrow();
+        assertArrayEquals(" padded secret ".getBytes(StandardCharsets.UTF_8), secret.keyBytes());
+    }
+
+    @Test
     void secretIsReadAsUtf8KeyBytes() {
         Secret secret = readOne(SettingsReader.SECRET, "sécret-value").secret().orElseThrow();
 
@@ -141,7 +147,7 @@ class SettingsReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "2048, 2048", "2147483647, 2147483647"})
+    @CsvSource({"1, 1", "2048, 2048", "67108864, 67108864"})
     void maxBodyBytesIsRead(String text, int expected) {
         assertEquals(expected, readOne(SettingsReader.MAX_BODY_BYTES, text).maxBodyBytes());
     }
@@ -216,7 +222,7 @@ class SettingsReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "lots", "1.5", "2147483648", "1 MiB"})
+    @ValueSource(strings = {"0", "-1", "lots", "1.5", "67108865", "2147483647", "2147483648", "1 MiB"})
     void refusesABadMaxBodyBytes(String value) {
         failureFor(SettingsReader.MAX_BODY_BYTES, value);
     }
