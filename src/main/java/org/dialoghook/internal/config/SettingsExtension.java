@@ -22,7 +22,8 @@ public class SettingsExtension implements Extension {
     void readSettings(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig();
         try {
-            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class)).read();
+            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
+                    .read();
         } catch (InvalidSettingException e) {
             event.addDeploymentProblem(e);
             return;

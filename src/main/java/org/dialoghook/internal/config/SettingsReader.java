@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +31,13 @@ public final class SettingsReader {
     public static final String BODY_HASH_CLAIM = "dialoghook.body-hash-claim";
     public static final String HANDLER_FIELD = "dialoghook.handler-field";
     public static final String MAX_BODY_BYTES = "dialoghook.max-body-bytes";
+    public static final String HANDLER_TIMEOUT = "dialoghook.handler.timeout";
+    public static final String FALLBACK_BLOCK = "dialoghook.fallback-block";
+    public static final String INVALID_FORM_BLOCK = "dialoghook.invalid-form-block";
+    public static final String HANDLERS_PREFIX = "dialoghook.handlers.";
+
+    static final Set<String> PER_HANDLER_KEYS = Set.of("timeout", "fallback-block", "invalid-form-block");
+    private static final Pattern BLOCK_ID = Pattern.compile("[0-9a-fA-F]{24}");
 
     static final Set<String> SUPPORTED_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
     static final String DEFAULT_HANDLER_FIELDS = "/handler,/handlerName,/handler-name,/handler_name";
@@ -35,14 +45,17 @@ public final class SettingsReader {
     static final int LARGEST_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final Function<String, Optional<String>> lookup;
+    private final Iterable<String> names;
 
     /**
      * Creates a reader.
      *
      * @param lookup gives a setting's raw value, or empty when it is not set
+     * @param names every setting name there is, for the settings whose names hold a handler name
      */
-    public SettingsReader(Function<String, Optional<String>> lookup) {
+    public SettingsReader(Function<String, Optional<String>> lookup, Iterable<String> names) {
         this.lookup = lookup;
+        this.names = names;
     }
 
     /**
@@ -64,7 +77,49 @@ public final class SettingsReader {
         if (token.maxAge().filter(age -> age.isZero()).isPresent()) {
             throw new InvalidSettingException(MAX_AGE, "must be longer than zero; leave it unset for no limit");
         }
-        return new ReceiverSettings(secret, token, maxBodyBytes());
+        return new ReceiverSettings(secret, token, maxBodyBytes(), handlerPolicies());
+    }
+
+    private HandlerPolicies handlerPolicies() {
+        HandlerPolicy defaults = new HandlerPolicy(positive(HANDLER_TIMEOUT, duration(HANDLER_TIMEOUT)
+                .orElse(Duration.ofSeconds(10))), blockId(FALLBACK_BLOCK), blockId(INVALID_FORM_BLOCK));
+        Map<String, HandlerPolicy> overrides = new TreeMap<>();
+        for (String name : names) {
+            if (!name.startsWith(HANDLERS_PREFIX)) {
+                continue;
+            }
+            String rest = name.substring(HANDLERS_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            String key = dot < 0 ? "" : rest.substring(dot + 1);
+            if (dot <= 0 || !PER_HANDLER_KEYS.contains(key)) {
+                continue;
+            }
+            String handler = rest.substring(0, dot);
+            if (!overrides.containsKey(handler)) {
+                String prefix = HANDLERS_PREFIX + handler + ".";
+                overrides.put(handler, new HandlerPolicy(
+                        positive(prefix + "timeout", duration(prefix + "timeout").orElse(defaults.timeout())),
+                        blockId(prefix + "fallback-block").or(defaults::fallbackBlock),
+                        blockId(prefix + "invalid-form-block").or(defaults::invalidFormBlock)));
+            }
+        }
+        return new HandlerPolicies(defaults, overrides);
+    }
+
+    private static Duration positive(String name, Duration duration) {
+        if (duration.isZero()) {
+            throw new InvalidSettingException(name, "must be longer than zero");
+        }
+        return duration;
+    }
+
+    private Optional<String> blockId(String name) {
+        return value(name).map(id -> {
+            if (!BLOCK_ID.matcher(id).matches()) {
+                throw new InvalidSettingException(name, "'" + id + "' is not a block id of 24 hexadecimal digits");
+            }
+            return id;
+        });
     }
 
     private Optional<String> value(String name) {

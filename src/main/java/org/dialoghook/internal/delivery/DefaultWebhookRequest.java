@@ -4,11 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import java.util.Optional;
-import org.dialoghook.FormBindingException;
 import org.dialoghook.WebhookRequest;
 
 /** The request view a handler receives, over a body that was parsed once. */
@@ -18,7 +16,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
     private final String deliveryId;
     private final DeliveryBody body;
     private final JsonProvider json;
-    private final Jsonb jsonb;
+    private final FormBinder forms;
 
     /**
      * Creates the view.
@@ -27,14 +25,27 @@ public final class DefaultWebhookRequest implements WebhookRequest {
      * @param deliveryId the log-safe delivery id
      * @param body the parsed body
      * @param json the JSON-P provider
-     * @param jsonb the JSON-B instance that binds typed forms
+     * @param forms the binder of typed forms
      */
-    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, Jsonb jsonb) {
+    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, FormBinder forms) {
         this.bot = bot;
         this.deliveryId = deliveryId;
         this.body = body;
         this.json = json;
-        this.jsonb = jsonb;
+        this.forms = forms;
+    }
+
+    /**
+     * Creates the view with a binder that checks no constraints.
+     *
+     * @param bot the bot the delivery came from
+     * @param deliveryId the log-safe delivery id
+     * @param body the parsed body
+     * @param json the JSON-P provider
+     * @param jsonb the JSON-B instance that binds typed forms
+     */
+    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, Jsonb jsonb) {
+        this(bot, deliveryId, body, json, new FormBinder(json, jsonb, null));
     }
 
     @Override
@@ -64,13 +75,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
 
     @Override
     public <T> T form(Class<T> type) {
-        String answers = FormValues.unwrapAll(json, body.formValues()).toString();
-        try {
-            return jsonb.fromJson(answers, type);
-        } catch (JsonbException e) {
-            throw new FormBindingException("The form values do not fit " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
-        }
+        return forms.bind(body.formValues(), type);
     }
 
     @Override

@@ -1,43 +1,141 @@
 package org.dialoghook.internal.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.dialoghook.FormBindingException;
+import org.dialoghook.HandlerFailure;
 import org.dialoghook.Reply;
 import org.dialoghook.ResponseBuilder;
-import org.dialoghook.WebhookHandler;
+import org.dialoghook.WebhookErrorHandler;
 import org.dialoghook.WebhookRequest;
+import org.dialoghook.internal.config.HandlerPolicy;
+import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.delivery.LogText;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
 
-/** Runs the handler a verified delivery names and returns its reply. */
+/**
+ * Runs the handler a verified delivery names, holds it to its deadline, and turns what it did into the
+ * reply: its own, the invalid-form reply, the error handler's choice, or a {@link HandlerFailedException}.
+ */
 @ApplicationScoped
 public class Dispatcher {
 
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
     @Inject
     HandlerRegistry registry;
+
+    @Inject
+    HandlerRunner runner;
+
+    @Inject
+    ReceiverSettings settings;
+
+    @Inject
+    WebhookErrorHandler errorHandler;
 
     /**
      * Runs the named handler.
      *
      * @param request the verified delivery
-     * @return the handler's reply
+     * @return the reply to send with status 200
      * @throws UnknownHandlerException when no handler has the name
-     * @throws HandlerFailedException when the handler throws
+     * @throws HandlerFailedException when the handler failed or timed out and no fallback reply was chosen
      */
     public Reply dispatch(WebhookRequest request) {
         RegisteredHandler handler = registry.find(request.handlerName())
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
-        ResponseBuilder response = new ResponseBuilder();
-        Instance.Handle<WebhookHandler> handle = handler.instance().getHandle();
+        HandlerPolicy policy = settings.handlers().policyFor(handler.name());
+        CompletableFuture<Reply> reply = runner.start(handler, request);
         try {
-            handle.get().handle(request, response);
-        } catch (Exception e) {
-            throw new HandlerFailedException(handler.name(), e);
-        } finally {
-            if (handler.dependent()) {
-                handle.destroy();
+            return reply.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            String errorId = newErrorId();
+            LOG.log(Level.WARNING, "DH-0504 delivery={0} handler={1} errorId={2}: no reply within {3}",
+                    new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId, policy.timeout()});
+            reply.whenComplete((late, error) -> LOG.log(Level.WARNING, "DH-0505 delivery={0} handler={1} errorId={2}: "
+                    + "the late {3} was discarded", new Object[] {request.deliveryId(), LogText.safe(handler.name()),
+                        errorId, error == null ? "reply" : "failure"}));
+            return afterFailure(request, new HandlerFailure(handler.name(), true, null, errorId, policy.fallbackBlock()));
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            Optional<FormBindingException> invalidForm = causeOfType(cause, FormBindingException.class);
+            if (invalidForm.isPresent()) {
+                return invalidFormReply(request, invalidForm.get(), policy);
+            }
+            String errorId = newErrorId();
+            LOG.log(Level.SEVERE, "DH-0500 delivery=" + request.deliveryId() + " handler=" + LogText.safe(handler.name())
+                    + " errorId=" + errorId + ": the handler failed", cause);
+            return afterFailure(request, new HandlerFailure(handler.name(), false, cause, errorId, policy.fallbackBlock()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            String errorId = newErrorId();
+            LOG.log(Level.WARNING, "DH-0503 delivery={0} handler={1} errorId={2}: interrupted while waiting for the handler",
+                    new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId});
+            throw new HandlerFailedException(handler.name(), errorId, false);
+        }
+    }
+
+    private Reply afterFailure(WebhookRequest request, HandlerFailure failure) {
+        Optional<Reply> chosen;
+        try {
+            chosen = errorHandler.onFailure(request, failure);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "DH-0501 delivery=" + request.deliveryId() + " handler="
+                    + LogText.safe(failure.handlerName()) + " errorId=" + failure.errorId()
+                    + ": the error handler failed too", e);
+            chosen = Optional.empty();
+        }
+        if (chosen == null || chosen.isEmpty()) {
+            throw new HandlerFailedException(failure.handlerName(), failure.errorId(), failure.timedOut());
+        }
+        LOG.log(Level.INFO, "DH-0510 delivery={0} handler={1} errorId={2}: answered with the error handler''s reply",
+                new Object[] {request.deliveryId(), LogText.safe(failure.handlerName()), failure.errorId()});
+        return chosen.get();
+    }
+
+    private static Reply invalidFormReply(WebhookRequest request, FormBindingException invalid, HandlerPolicy policy) {
+        LOG.log(Level.INFO, "DH-0400 delivery={0} handler={1}: the form does not fit the handler''s type: {2}",
+                new Object[] {request.deliveryId(), LogText.safe(request.handlerName()),
+                    LogText.safe(invalid.problems().toString())});
+        ResponseBuilder reply = new ResponseBuilder();
+        if (policy.invalidFormBlock().isPresent()) {
+            reply.pushBlockPointer(policy.invalidFormBlock().get());
+        } else {
+            reply.pushText(invalid.problems().stream().map(FormBindingException.Problem::toString)
+                    .collect(Collectors.joining("\n")));
+        }
+        return reply.build();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
-        return response.build();
+        return Optional.empty();
+    }
+
+    private static String newErrorId() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
 
@@ -28,13 +29,23 @@ public class HandlerRegistry {
     @Any
     Instance<WebhookHandler> handlers;
 
+    @Inject
+    @Any
+    Instance<AsyncWebhookHandler> asyncHandlers;
+
     private Map<String, RegisteredHandler> byName;
 
     @PostConstruct
     void build() {
         Map<String, RegisteredHandler> built = new TreeMap<>();
-        extension.handlers().forEach((name, bean) -> built.put(name, new RegisteredHandler(name,
-                handlers.select(HandlerName.Literal.of(name)), isDependent(bean))));
+        extension.handlers().forEach((name, bean) -> {
+            HandlerName qualifier = HandlerName.Literal.of(name);
+            boolean async = bean.getTypes().contains(AsyncWebhookHandler.class);
+            built.put(name, new RegisteredHandler(name,
+                    async ? null : handlers.select(qualifier),
+                    async ? asyncHandlers.select(qualifier) : null,
+                    isDependent(bean)));
+        });
         byName = Map.copyOf(built);
     }
 
@@ -62,12 +73,14 @@ public class HandlerRegistry {
     }
 
     /**
-     * One registered handler.
+     * One registered handler: exactly one of {@code handler} and {@code asyncHandler} is set.
      *
      * @param name its name
-     * @param instance its bean, selected once
+     * @param handler its bean when it answers at once, selected once
+     * @param asyncHandler its bean when it answers with a completion stage, selected once
      * @param dependent whether each use creates an instance that must be destroyed afterwards
      */
-    public record RegisteredHandler(String name, Instance<WebhookHandler> instance, boolean dependent) {
+    public record RegisteredHandler(String name, Instance<WebhookHandler> handler,
+            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent) {
     }
 }

@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
 
 /**
  * Finds every bean qualified with {@link HandlerName} while the application deploys, EJB and CDI alike,
  * and records which bean serves which name. Two beans with one name, a bean with {@code @HandlerName} that
- * is no {@link WebhookHandler}, or a name that cannot be typed in a block fail the deployment.
+ * is not exactly one of {@link WebhookHandler} and {@link AsyncWebhookHandler}, or a name that cannot be
+ * typed in a block fail the deployment.
  */
 public class HandlerRegistryExtension implements Extension {
 
@@ -36,9 +38,12 @@ public class HandlerRegistryExtension implements Extension {
     }
 
     private void register(String name, Bean<?> bean, ProcessBean<?> event) {
-        if (!bean.getTypes().contains(WebhookHandler.class)) {
+        boolean sync = bean.getTypes().contains(WebhookHandler.class);
+        boolean async = bean.getTypes().contains(AsyncWebhookHandler.class);
+        if (sync == async) {
             event.addDefinitionError(new DefinitionException(describe(bean) + " has @HandlerName(\"" + name
-                    + "\") but is not a " + WebhookHandler.class.getName() + " bean"));
+                    + "\") but is " + (sync ? "both" : "neither") + " a " + WebhookHandler.class.getName() + " and "
+                    + (sync ? "" : "nor ") + "an " + AsyncWebhookHandler.class.getName() + " bean"));
         } else if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
             event.addDefinitionError(new DefinitionException(describe(bean)
                     + " has a @HandlerName that is blank or holds control characters"));

@@ -17,6 +17,7 @@ public enum ProblemKind {
     CLIENT_ERROR("client-error", "Client error", 400),
     HANDLER_FAILED("handler-failed", "Handler failed", 500),
     INTERNAL_ERROR("internal-error", "Internal error", 500),
+    HANDLER_TIMED_OUT("handler-timed-out", "Handler timed out", 504),
     NOT_CONFIGURED("not-configured", "Receiver not configured", 503);
 
     private static final String TYPE_PREFIX = "urn:dialoghook:problem:";
@@ -67,7 +68,7 @@ public enum ProblemKind {
     static ProblemKind forStatus(int status) {
         return Arrays.stream(values())
                 .filter(kind -> kind.status == status && kind != MISSING_TOKEN && kind != UNKNOWN_HANDLER
-                        && kind != HANDLER_FAILED)
+                        && kind != HANDLER_FAILED && kind != HANDLER_TIMED_OUT)
                 .findFirst()
                 .orElse(status >= 500 ? INTERNAL_ERROR : CLIENT_ERROR);
     }

@@ -61,6 +61,21 @@ public class ProblemResponder {
     }
 
     /**
+     * Builds the reply for a problem that was logged already, under the given error id.
+     *
+     * @param kind the kind of problem
+     * @param status the status to answer with
+     * @param detail what went wrong, safe to show the sender
+     * @param errorId the id of the log line about it
+     * @return a response builder with the problem+json body
+     */
+    public Response.ResponseBuilder answerLogged(ProblemKind kind, int status, String detail, String errorId) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(toJson(new Problem(kind.type(), kind.title(), status, detail, errorId)));
+    }
+
+    /**
      * Logs a problem and returns it with a fresh error id.
      *
      * @param kind the kind of problem

@@ -66,7 +66,7 @@ public class WebhookResource {
             throw new IllegalStateException("the webhook resource ran without a verified delivery");
         }
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
-                delivery.body(), json.provider(), json.jsonb()));
+                delivery.body(), json.provider(), json.forms()));
         return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsReaderTest {
 
     private static ReceiverSettings read(Map<String, String> settings) {
-        return new SettingsReader(name -> Optional.ofNullable(settings.get(name))).read();
+        return new SettingsReader(name -> Optional.ofNullable(settings.get(name)), settings.keySet()).read();
     }
 
     private static ReceiverSettings readOne(String name, String value) {
@@ -263,5 +263,46 @@ class SettingsReaderTest {
         bytes[0] = 'z';
 
         assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), secret.keyBytes());
+    }
+
+    // ---- handler policies ----
+
+    @Test
+    void handlersGetTenSecondsAndNoFallbackByDefault() {
+        HandlerPolicy policy = read(Map.of()).handlers().policyFor("any");
+        assertEquals(Duration.ofSeconds(10), policy.timeout());
+        assertEquals(Optional.empty(), policy.fallbackBlock());
+        assertEquals(Optional.empty(), policy.invalidFormBlock());
+    }
+
+    @Test
+    void aHandlerPolicyOverridesTheGlobalOneSettingBySetting() {
+        HandlerPolicies policies = read(Map.of(
+                SettingsReader.HANDLER_TIMEOUT, "5",
+                SettingsReader.FALLBACK_BLOCK, "60db2d02d19a13bc109c5bd4",
+                "dialoghook.handlers.ticket.timeout", "PT30S",
+                "dialoghook.handlers.order.v2.invalid-form-block", "AAAAAAAAAAAAAAAAAAAAAAAA",
+                "dialoghook.handlers.order.v2.unknown-key", "ignored")).handlers();
+        assertEquals(new HandlerPolicy(Duration.ofSeconds(5), Optional.of("60db2d02d19a13bc109c5bd4"), Optional.empty()),
+                policies.policyFor("echo"));
+        assertEquals(Duration.ofSeconds(30), policies.policyFor("ticket").timeout());
+        assertEquals(Optional.of("60db2d02d19a13bc109c5bd4"), policies.policyFor("ticket").fallbackBlock());
+        assertEquals(Optional.of("AAAAAAAAAAAAAAAAAAAAAAAA"), policies.policyFor("order.v2").invalidFormBlock(),
+                "a handler name may hold dots");
+        assertEquals(Duration.ofSeconds(5), policies.policyFor("order.v2").timeout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SettingsReader.FALLBACK_BLOCK, SettingsReader.INVALID_FORM_BLOCK,
+        "dialoghook.handlers.echo.fallback-block"})
+    void aFallbackThatIsNoBlockIdFailsNamingTheSetting(String name) {
+        assertTrue(failureFor(name, "not-a-block").contains("24 hexadecimal digits"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SettingsReader.HANDLER_TIMEOUT, "dialoghook.handlers.echo.timeout"})
+    void aZeroOrMalformedTimeoutFailsNamingTheSetting(String name) {
+        failureFor(name, "0");
+        failureFor(name, "soon");
     }
 }

@@ -1,0 +1,117 @@
+package org.dialoghook.internal.dispatch;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.dialoghook.AsyncWebhookHandler;
+import org.dialoghook.Reply;
+import org.dialoghook.ResponseBuilder;
+import org.dialoghook.WebhookHandler;
+import org.dialoghook.WebhookRequest;
+import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
+
+/**
+ * Runs a handler on the application's managed executor, inside a request context of its own, and gives its
+ * reply as a future the dispatcher can hold to a deadline. Dependent handler instances are destroyed once
+ * their reply is there.
+ */
+@ApplicationScoped
+@ManagedExecutorDefinition(name = HandlerRunner.EXECUTOR, maxAsync = HandlerRunner.MAX_CONCURRENT_HANDLERS)
+public class HandlerRunner {
+
+    /** The JNDI name of the executor handlers run on. */
+    public static final String EXECUTOR = "java:app/concurrent/dialoghook-handlers";
+
+    /** How many handlers may run at once; further deliveries wait in the executor's queue. */
+    public static final int MAX_CONCURRENT_HANDLERS = 64;
+
+    @Resource(lookup = EXECUTOR)
+    ManagedExecutorService executor;
+
+    @Inject
+    Instance<RequestContextController> requestContexts;
+
+    /**
+     * Starts a handler.
+     *
+     * @param handler the registered handler
+     * @param request the delivery
+     * @return its reply, completed exceptionally with what the handler threw when it failed
+     */
+    public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        executor.execute(() -> runInRequestContext(handler, request, reply));
+        return reply;
+    }
+
+    private void runInRequestContext(RegisteredHandler handler, WebhookRequest request, CompletableFuture<Reply> reply) {
+        RequestContextController context = requestContexts.get();
+        boolean activated = context.activate();
+        try {
+            if (handler.asyncHandler() != null) {
+                runAsync(handler, request, reply);
+            } else {
+                reply.complete(runSync(handler, request));
+            }
+        } catch (Exception | Error e) {
+            reply.completeExceptionally(e);
+        } finally {
+            if (activated) {
+                context.deactivate();
+            }
+            requestContexts.destroy(context);
+        }
+    }
+
+    private static Reply runSync(RegisteredHandler handler, WebhookRequest request) throws Exception {
+        Instance.Handle<WebhookHandler> instance = handler.handler().getHandle();
+        try {
+            ResponseBuilder response = new ResponseBuilder();
+            instance.get().handle(request, response);
+            return response.build();
+        } finally {
+            if (handler.dependent()) {
+                instance.destroy();
+            }
+        }
+    }
+
+    private static void runAsync(RegisteredHandler handler, WebhookRequest request, CompletableFuture<Reply> reply)
+            throws Exception {
+        Instance.Handle<AsyncWebhookHandler> instance = handler.asyncHandler().getHandle();
+        CompletionStage<Reply> stage;
+        try {
+            stage = instance.get().handle(request);
+        } catch (Exception | Error e) {
+            destroyIfDependent(handler, instance);
+            throw e;
+        }
+        if (stage == null) {
+            destroyIfDependent(handler, instance);
+            throw new IllegalStateException("the asynchronous handler '" + handler.name() + "' returned no stage");
+        }
+        stage.whenComplete((result, error) -> {
+            destroyIfDependent(handler, instance);
+            if (error != null) {
+                reply.completeExceptionally(error);
+            } else if (result == null) {
+                reply.completeExceptionally(new IllegalStateException(
+                        "the asynchronous handler '" + handler.name() + "' completed without a reply"));
+            } else {
+                reply.complete(result);
+            }
+        });
+    }
+
+    private static void destroyIfDependent(RegisteredHandler handler, Instance.Handle<?> instance) {
+        if (handler.dependent()) {
+            instance.destroy();
+        }
+    }
+}
