@@ -20,6 +20,8 @@ import org.dialoghook.it.kit.SignupHandler;
 import org.dialoghook.it.kit.SignupPointerHandler;
 import org.dialoghook.it.kit.SlowHandler;
 import org.dialoghook.it.kit.SlowWithFallbackHandler;
+import org.dialoghook.testkit.DeliveryReply;
+import org.dialoghook.testkit.WebhookClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,19 @@ class HandlerKitIT extends WebhookIT {
         assertEquals("Sorry, the blue kettle is out of stock.", firstText(response));
         assertFalse(json(response).getJsonObject("attributes").getString("errorId").isBlank(),
                 "the error handler sees the error id the log carries");
+    }
+
+    @Test
+    void theTestKitClientReadsRepliesAndProblems() throws Exception {
+        WebhookClient client = new WebhookClient(uri("/webhook"));
+        DeliveryReply reply = client.send(signer().handler("async-quick").formValue("n", "3").sign());
+        assertEquals(200, reply.status());
+        assertEquals("later: 3", reply.firstText().orElseThrow());
+        assertTrue(reply.problem().isEmpty());
+        DeliveryReply problem = client.send(signer().handler("nobody").sign());
+        assertEquals(404, problem.status());
+        assertEquals("urn:dialoghook:problem:unknown-handler", problem.problem().orElseThrow().getString("type"));
+        assertTrue(problem.blocks().isEmpty());
     }
 
     @Test

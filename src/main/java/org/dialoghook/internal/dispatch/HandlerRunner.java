@@ -1,14 +1,19 @@
 package org.dialoghook.internal.dispatch;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.Reply;
 import org.dialoghook.ResponseBuilder;
@@ -17,22 +22,38 @@ import org.dialoghook.WebhookRequest;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
 
 /**
- * Runs a handler on the application's managed executor, inside a request context of its own, and gives its
- * reply as a future the dispatcher can hold to a deadline. Dependent handler instances are destroyed once
- * their reply is there.
+ * Runs a handler on a pool of the server's managed threads, inside a request context of its own, and gives
+ * its reply as a future the dispatcher can hold to a deadline. Dependent handler instances are destroyed
+ * once their reply is there.
+ *
+ * <p>The pool is the receiver's own (made from the default {@code ManagedThreadFactory}, so its threads carry
+ * the application's context) rather than the server's default executor, whose size differs from server to
+ * server: up to {@value #MAX_CONCURRENT_HANDLERS} handlers run at once and further deliveries wait in line.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = HandlerRunner.EXECUTOR, maxAsync = HandlerRunner.MAX_CONCURRENT_HANDLERS)
 public class HandlerRunner {
 
-    /** The JNDI name of the executor handlers run on. */
-    public static final String EXECUTOR = "java:app/concurrent/dialoghook-handlers";
-
-    /** How many handlers may run at once; further deliveries wait in the executor's queue. */
+    /** How many handlers may run at once; further deliveries wait in the pool's queue. */
     public static final int MAX_CONCURRENT_HANDLERS = 64;
 
-    @Resource(lookup = EXECUTOR)
-    ManagedExecutorService executor;
+    private static final int MAX_WAITING = 10_000;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor executor;
+
+    @PostConstruct
+    void startPool() {
+        executor = new ThreadPoolExecutor(MAX_CONCURRENT_HANDLERS, MAX_CONCURRENT_HANDLERS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_WAITING), threads);
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stopPool() {
+        executor.shutdownNow();
+    }
 
     @Inject
     Instance<RequestContextController> requestContexts;
@@ -46,7 +67,11 @@ public class HandlerRunner {
      */
     public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        executor.execute(() -> runInRequestContext(handler, request, reply));
+        try {
+            executor.execute(() -> runInRequestContext(handler, request, reply));
+        } catch (RejectedExecutionException e) {
+            reply.completeExceptionally(e);
+        }
         return reply;
     }
 

@@ -1,0 +1,91 @@
+package org.dialoghook.testkit;
+
+import java.net.URI;
+import jakarta.json.Json;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Command-line sender: signs one delivery and posts it, then prints the status and the reply.
+ *
+ * <pre>
+ * mvn -q -Psend test-compile exec:java -Dexec.args="--url http://localhost:8080/webhook --handler echo --form name=Ada"
+ * </pre>
+ *
+ * <p>Options: {@code --url} (default {@code http://localhost:8080/webhook}), {@code --secret} (default the
+ * environment variable {@code DIALOGHOOK_SECRET}), {@code --handler} (default {@code echo}),
+ * {@code --form name=value} and {@code --param name=value} (repeatable), {@code --binding hash|claims|none}.
+ */
+public final class SendDelivery {
+
+    private SendDelivery() {
+    }
+
+    /**
+     * Runs the sender.
+     *
+     * @param args the options
+     * @throws Exception when the receiver cannot be reached
+     */
+    public static void main(String[] args) throws Exception {
+        Deque<String> options = new ArrayDeque<>(List.of(args));
+        String url = "http://localhost:8080/webhook";
+        String secret = System.getenv("DIALOGHOOK_SECRET");
+        String handler = "echo";
+        List<String[]> forms = new ArrayList<>();
+        List<String[]> params = new ArrayList<>();
+        DeliverySigner.Binding binding = DeliverySigner.Binding.HASH;
+        while (!options.isEmpty()) {
+            String option = options.pop();
+            switch (option) {
+                case "--url" -> url = value(options, option);
+                case "--secret" -> secret = value(options, option);
+                case "--handler" -> handler = value(options, option);
+                case "--form" -> forms.add(pair(value(options, option)));
+                case "--param" -> params.add(pair(value(options, option)));
+                case "--binding" -> binding = switch (value(options, option)) {
+                    case "hash" -> DeliverySigner.Binding.HASH;
+                    case "claims" -> DeliverySigner.Binding.CLAIMS;
+                    case "none" -> DeliverySigner.Binding.NONE;
+                    default -> throw usage("--binding takes hash, claims or none");
+                };
+                default -> throw usage("unknown option " + option);
+            }
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw usage("give --secret or set DIALOGHOOK_SECRET");
+        }
+        DeliverySigner signer = DeliverySigner.withSecret(secret).handler(handler).binding(binding);
+        for (String[] form : forms) {
+            signer.formValue(form[0], form[1]);
+        }
+        for (String[] param : params) {
+            signer.parameter(param[0], Json.createValue(param[1]));
+        }
+        DeliveryReply reply = new WebhookClient(URI.create(url)).send(signer.sign());
+        System.out.println("HTTP " + reply.status() + " " + reply.contentType());
+        System.out.println(reply.body());
+    }
+
+    private static String value(Deque<String> options, String option) {
+        if (options.isEmpty()) {
+            throw usage(option + " needs a value");
+        }
+        return options.pop();
+    }
+
+    private static String[] pair(String text) {
+        int equals = text.indexOf('=');
+        if (equals <= 0) {
+            throw usage("expected name=value, got '" + text + "'");
+        }
+        return new String[] {text.substring(0, equals), text.substring(equals + 1)};
+    }
+
+    private static IllegalArgumentException usage(String problem) {
+        return new IllegalArgumentException(problem + "\nusage: --url URL --secret SECRET --handler NAME "
+                + "[--form name=value]... [--param name=value]... [--binding hash|claims|none]");
+    }
+}
