@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dialoghook.it.handlers.FailingHandler;
 import org.dialoghook.it.handlers.RequestScopedHandler;
 import org.dialoghook.it.kit.LateAsyncHandler;
+import org.dialoghook.it.kit.LateAsyncWithFallbackHandler;
 import org.dialoghook.it.kit.OrderHandler;
 import org.dialoghook.it.kit.OutOfStockException;
 import org.dialoghook.it.kit.QuickAsyncHandler;
@@ -41,9 +42,11 @@ class HandlerKitIT extends WebhookIT {
                         "dialoghook.secret", SECRET,
                         "dialoghook.handler.timeout", "PT1S",
                         "dialoghook.handlers.slow-with-fallback.fallback-block", FALLBACK,
+                        "dialoghook.handlers.async-late-with-fallback.fallback-block", FALLBACK,
                         "dialoghook.handlers.fail.fallback-block", FALLBACK,
                         "dialoghook.handlers.signup-pointer.invalid-form-block", INVALID_FORM),
                 SlowHandler.class, SlowWithFallbackHandler.class, QuickAsyncHandler.class, LateAsyncHandler.class,
+                LateAsyncWithFallbackHandler.class,
                 OrderHandler.class, OutOfStockException.class, ShopErrorHandler.class, SignupForm.class,
                 SignupHandler.class, SignupPointerHandler.class, FailingHandler.class, RequestScopedHandler.class);
     }
@@ -100,6 +103,11 @@ class HandlerKitIT extends WebhookIT {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 3, "answered at the deadline, not when the handler finished");
         assertTrue(problem.getString("detail").contains("async-late"), problem::toString);
+    }
+
+    @Test
+    void anAsynchronousHandlerPastTheDeadlineGetsItsFallbackBlock() {
+        assertEquals(FALLBACK, firstPointer(deliver(signer().handler("async-late-with-fallback").sign())));
     }
 
     @Test
