@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>A handler normally lets it propagate: the receiver then answers the bot with status 200 and a reply
  * the user can act on (a text block listing {@link #problems()}, or the configured invalid-form block).
- * It is an EJB application exception, so a session bean handler passes it on unwrapped. Its message and
- * problems never hold the token or secret.
+ * It is an EJB application exception that rolls the handler's transaction back, so a session bean handler
+ * passes it on unwrapped and keeps nothing it wrote before. Its message and problems never hold the token
+ * or secret.
  */
-@ApplicationException
+@ApplicationException(rollback = true)
 public class FormBindingException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,6 +144,39 @@ class RejectedDeliveryIT extends WebhookIT {
         "{\"handler\":\"echo\",\"formValues\":null}", "", "{\"handler\":\"echo\"} trailing", "{\"handler\":\"echo\"}{}"})
     void aBodyOfTheWrongShapeIs400(String body) {
         assertProblem(deliver(signer().rawBody(body).sign()), 400, "malformed-delivery");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"handler\":\"ec\\r\\nho\"}", "{\"handler\":\"echo\",\"handler\":\"other\"}",
+        "{\"handler\":\"echo\",\"n\":1e400}", "{\"handler\":\"echo\",\"n\":12345678901234567890123}"})
+    void aBodyBreakingAnInputLimitIs400(String body) {
+        assertProblem(deliver(signer().rawBody(body).sign()), 400, "malformed-delivery");
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyIs400() {
+        String deep = "[".repeat(40) + "]".repeat(40);
+        assertProblem(deliver(signer().rawBody("{\"handler\":\"echo\",\"x\":" + deep + "}").sign()), 400,
+                "malformed-delivery");
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8Is400() {
+        byte[] body = "{\"handler\":\"echo\",\"formValues\":{\"x\":\"??\"}}".getBytes(StandardCharsets.US_ASCII);
+        body[body.length - 5] = (byte) 0xC3;
+        body[body.length - 4] = (byte) 0x28;
+        SignedDelivery delivery = signer().binding(DeliverySigner.Binding.NONE).sign();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/webhook"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                "Content-Type", "application/json", "Authorization", "Bearer " + delivery.token());
+        assertTrue(assertProblem(response, 400, "malformed-delivery").getString("detail").contains("UTF-8"));
+    }
+
+    @Test
+    void aFormValueWithALineBreakIsAnsweredAndStaysOneValue() {
+        HttpResponse<String> response = deliver(signer().handler("echo").formValue("note", "one\r\nDH-9999 forged").sign());
+        assertEquals(200, response.statusCode(), response::body);
+        assertEquals("note=one\r\nDH-9999 forged", json(response).getJsonArray("blocks").getJsonObject(0).getString("text"));
     }
 
     @Test

@@ -33,7 +33,7 @@ public class WebhookBots {
 
     @PostConstruct
     void build() {
-        bodyReader = new DeliveryBodyReader(json.provider(), settings.token().handlerFields());
+        bodyReader = new DeliveryBodyReader(json.provider(), settings.token().handlerFields(), settings.limits());
         defaultBot = new DeliveryChecks(
                 settings.secret().map(secret -> new TokenVerifier(secret, settings.token(), clock, json.provider())),
                 new BodyBinding(settings.token().bodyBinding(), settings.token().bodyHashClaim(), bodyReader,

@@ -3,17 +3,17 @@ package org.dialoghook.internal.config;
 import java.util.Map;
 
 /**
- * The handler policy every handler gets, and the overrides set for single handlers by name
+ * The global handler policy, and each registered handler's own, merged with the global one
  * ({@code dialoghook.handlers.<name>.timeout} and the like).
  *
  * @param defaults the global policy
- * @param overrides the per-handler policies, each already merged with the global one
+ * @param byHandler the policy of each registered handler
  */
-public record HandlerPolicies(HandlerPolicy defaults, Map<String, HandlerPolicy> overrides) {
+public record HandlerPolicies(HandlerPolicy defaults, Map<String, HandlerPolicy> byHandler) {
 
-    /** Copies the overrides. */
+    /** Copies the map. */
     public HandlerPolicies {
-        overrides = Map.copyOf(overrides);
+        byHandler = Map.copyOf(byHandler);
     }
 
     /**
@@ -23,6 +23,6 @@ public record HandlerPolicies(HandlerPolicy defaults, Map<String, HandlerPolicy>
      * @return its own policy, or the global one
      */
     public HandlerPolicy policyFor(String handlerName) {
-        return overrides.getOrDefault(handlerName, defaults);
+        return byHandler.getOrDefault(handlerName, defaults);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param secret the default bot's secret; empty means every delivery is refused with 503
  * @param token how tokens are verified and bound to bodies
  * @param maxBodyBytes the largest body accepted
- * @param handlers deadlines and fallback replies, global and per handler
+ * @param limits limits on the body's shape
  */
-public record ReceiverSettings(Optional<Secret> secret, TokenSettings token, int maxBodyBytes, HandlerPolicies handlers) {
+public record ReceiverSettings(Optional<Secret> secret, TokenSettings token, int maxBodyBytes, BodyLimits limits) {
 }

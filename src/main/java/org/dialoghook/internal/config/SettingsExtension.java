@@ -22,8 +22,7 @@ public class SettingsExtension implements Extension {
     void readSettings(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig();
         try {
-            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
-                    .read();
+            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class)).read();
         } catch (InvalidSettingException e) {
             event.addDeploymentProblem(e);
             return;

@@ -35,6 +35,10 @@ public final class SettingsReader {
     public static final String FALLBACK_BLOCK = "dialoghook.fallback-block";
     public static final String INVALID_FORM_BLOCK = "dialoghook.invalid-form-block";
     public static final String HANDLERS_PREFIX = "dialoghook.handlers.";
+    public static final String LIMIT_DEPTH = "dialoghook.limits.depth";
+    public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
+    public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
+    public static final String LIMIT_HANDLER_NAME_LENGTH = "dialoghook.limits.handler-name-length";
 
     static final Set<String> PER_HANDLER_KEYS = Set.of("timeout", "fallback-block", "invalid-form-block");
     private static final Pattern BLOCK_ID = Pattern.compile("[0-9a-fA-F]{24}");
@@ -43,19 +47,17 @@ public final class SettingsReader {
     static final String DEFAULT_HANDLER_FIELDS = "/handler,/handlerName,/handler-name,/handler_name";
     static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     static final int LARGEST_MAX_BODY_BYTES = 64 * 1024 * 1024;
+    static final Duration LONGEST_TIMEOUT = Duration.ofHours(1);
 
     private final Function<String, Optional<String>> lookup;
-    private final Iterable<String> names;
 
     /**
      * Creates a reader.
      *
      * @param lookup gives a setting's raw value, or empty when it is not set
-     * @param names every setting name there is, for the settings whose names hold a handler name
      */
-    public SettingsReader(Function<String, Optional<String>> lookup, Iterable<String> names) {
+    public SettingsReader(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
-        this.names = names;
     }
 
     /**
@@ -77,38 +79,55 @@ public final class SettingsReader {
         if (token.maxAge().filter(age -> age.isZero()).isPresent()) {
             throw new InvalidSettingException(MAX_AGE, "must be longer than zero; leave it unset for no limit");
         }
-        return new ReceiverSettings(secret, token, maxBodyBytes(), handlerPolicies());
+        BodyLimits limits = new BodyLimits(
+                count(LIMIT_DEPTH, BodyLimits.DEFAULTS.maxDepth()),
+                count(LIMIT_FORM_VALUES, BodyLimits.DEFAULTS.maxFormValues()),
+                count(LIMIT_STRING_LENGTH, BodyLimits.DEFAULTS.maxStringLength()),
+                count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()));
+        return new ReceiverSettings(secret, token, maxBodyBytes(), limits);
     }
 
-    private HandlerPolicies handlerPolicies() {
+    /**
+     * Reads the deadline and fallback settings, global and for each registered handler. A handler's own
+     * settings are looked up by its name, so environment variables work for them as for every setting.
+     *
+     * @param handlerNames the names of the registered handlers
+     * @return the policies
+     * @throws InvalidSettingException naming the first setting whose value cannot be used
+     */
+    public HandlerPolicies handlerPolicies(Set<String> handlerNames) {
         HandlerPolicy defaults = new HandlerPolicy(positive(HANDLER_TIMEOUT, duration(HANDLER_TIMEOUT)
                 .orElse(Duration.ofSeconds(10))), blockId(FALLBACK_BLOCK), blockId(INVALID_FORM_BLOCK));
-        Map<String, HandlerPolicy> overrides = new TreeMap<>();
-        for (String name : names) {
-            if (!name.startsWith(HANDLERS_PREFIX)) {
-                continue;
-            }
-            String rest = name.substring(HANDLERS_PREFIX.length());
-            int dot = rest.lastIndexOf('.');
-            String key = dot < 0 ? "" : rest.substring(dot + 1);
-            if (dot <= 0 || !PER_HANDLER_KEYS.contains(key)) {
-                continue;
-            }
-            String handler = rest.substring(0, dot);
-            if (!overrides.containsKey(handler)) {
-                String prefix = HANDLERS_PREFIX + handler + ".";
-                overrides.put(handler, new HandlerPolicy(
-                        positive(prefix + "timeout", duration(prefix + "timeout").orElse(defaults.timeout())),
-                        blockId(prefix + "fallback-block").or(defaults::fallbackBlock),
-                        blockId(prefix + "invalid-form-block").or(defaults::invalidFormBlock)));
-            }
+        Map<String, HandlerPolicy> policies = new TreeMap<>();
+        for (String handler : handlerNames) {
+            String prefix = HANDLERS_PREFIX + handler + ".";
+            policies.put(handler, new HandlerPolicy(
+                    positive(prefix + "timeout", duration(prefix + "timeout").orElse(defaults.timeout())),
+                    blockId(prefix + "fallback-block").or(defaults::fallbackBlock),
+                    blockId(prefix + "invalid-form-block").or(defaults::invalidFormBlock)));
         }
-        return new HandlerPolicies(defaults, overrides);
+        return new HandlerPolicies(defaults, policies);
+    }
+
+    /**
+     * The handler named by a per-handler setting such as {@code dialoghook.handlers.order.v2.timeout}.
+     *
+     * @param settingName a setting name
+     * @return the handler name, or empty when the name is no per-handler setting
+     */
+    public static Optional<String> handlerOfSetting(String settingName) {
+        if (!settingName.startsWith(HANDLERS_PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = settingName.substring(HANDLERS_PREFIX.length());
+        int dot = rest.lastIndexOf('.');
+        return dot > 0 && PER_HANDLER_KEYS.contains(rest.substring(dot + 1))
+                ? Optional.of(rest.substring(0, dot)) : Optional.empty();
     }
 
     private static Duration positive(String name, Duration duration) {
-        if (duration.isZero()) {
-            throw new InvalidSettingException(name, "must be longer than zero");
+        if (duration.isZero() || duration.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw new InvalidSettingException(name, "must be longer than zero and at most " + LONGEST_TIMEOUT);
         }
         return duration;
     }
@@ -207,6 +226,20 @@ public final class SettingsReader {
             throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
                     + "' is not a whole number of bytes between 1 and " + LARGEST_MAX_BODY_BYTES);
         }).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private int count(String name, int defaultValue) {
+        return value(name).map(text -> {
+            try {
+                int count = Integer.parseInt(text);
+                if (count > 0) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException(name, "'" + text + "' is not a whole number of at least 1");
+        }).orElse(defaultValue);
     }
 
     private static List<String> list(String text) {

@@ -1,5 +1,6 @@
 package org.dialoghook.internal.delivery;
 
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
@@ -10,12 +11,17 @@ import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dialoghook.internal.config.BodyLimits;
 
 /**
  * Parses a delivery body once and finds the handler name and the form values in it.
@@ -27,6 +33,7 @@ public final class DeliveryBodyReader {
     private static final String FORM_VALUES = "formValues";
 
     private final JsonParserFactory parsers;
+    private final BodyLimits limits;
     private final List<HandlerField> handlerFields;
 
     /**
@@ -36,7 +43,21 @@ public final class DeliveryBodyReader {
      * @param handlerFieldPointers JSON Pointers tried in order for the handler name
      */
     public DeliveryBodyReader(JsonProvider provider, List<String> handlerFieldPointers) {
-        this.parsers = provider.createParserFactory(Map.of());
+        this(provider, handlerFieldPointers, BodyLimits.DEFAULTS);
+    }
+
+    /**
+     * Creates a reader with limits on the body's shape.
+     *
+     * @param provider the JSON-P provider
+     * @param handlerFieldPointers JSON Pointers tried in order for the handler name
+     * @param limits the limits
+     */
+    public DeliveryBodyReader(JsonProvider provider, List<String> handlerFieldPointers, BodyLimits limits) {
+        this.limits = limits;
+        this.parsers = provider.createParserFactory(Map.of(
+                JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+                "org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE));
         this.handlerFields = handlerFieldPointers.stream()
                 .map(pointer -> new HandlerField(pointer, provider.createPointer(pointer), topLevelMember(pointer)))
                 .toList();
@@ -50,18 +71,30 @@ public final class DeliveryBodyReader {
      * @throws MalformedDeliveryException when it is not JSON or not a delivery's shape
      */
     public DeliveryBody read(byte[] bytes) throws MalformedDeliveryException {
-        JsonObject json = parseObject(bytes);
+        JsonObject json = parseObject(decode(bytes));
+        new ShapeCheck(limits).check(json);
         HandlerField field = handlerField(json)
                 .orElseThrow(() -> new MalformedDeliveryException("The body names no handler: none of "
                         + handlerFields.stream().map(HandlerField::describe).toList()
                         + " holds a non-empty string."));
+        String handlerName = field.name(json);
+        if (handlerName.length() > limits.maxHandlerNameLength()) {
+            throw new MalformedDeliveryException("The handler name is longer than " + limits.maxHandlerNameLength()
+                    + " characters.");
+        }
+        if (handlerName.chars().anyMatch(Character::isISOControl)) {
+            throw new MalformedDeliveryException("The handler name holds control characters.");
+        }
         JsonValue form = json.get(FORM_VALUES);
         if (form != null && form.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedDeliveryException("'formValues' must be a JSON object, got "
                     + form.getValueType().name().toLowerCase(Locale.ROOT) + ".");
         }
         JsonObject formValues = form == null ? JsonValue.EMPTY_JSON_OBJECT : form.asJsonObject();
-        return new DeliveryBody(json, field.name(json), field.member(), formValues);
+        if (formValues.size() > limits.maxFormValues()) {
+            throw new MalformedDeliveryException("'formValues' has more than " + limits.maxFormValues() + " members.");
+        }
+        return new DeliveryBody(json, handlerName, field.member(), formValues);
     }
 
     /**
@@ -78,9 +111,20 @@ public final class DeliveryBodyReader {
         return handlerFields.stream().filter(field -> field.holdsName(json)).findFirst();
     }
 
-    private JsonObject parseObject(byte[] bytes) throws MalformedDeliveryException {
+    private static CharBuffer decode(byte[] bytes) throws MalformedDeliveryException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new MalformedDeliveryException("The body is not valid UTF-8.");
+        }
+    }
+
+    private JsonObject parseObject(CharBuffer text) throws MalformedDeliveryException {
         JsonValue value;
-        try (JsonParser parser = parsers.createParser(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+        try (JsonParser parser = parsers.createParser(new CharArrayReader(text.array(), text.position(), text.remaining()))) {
             if (!parser.hasNext()) {
                 throw new MalformedDeliveryException("The body is empty; a delivery is a JSON object.");
             }
@@ -96,7 +140,7 @@ public final class DeliveryBodyReader {
                     : "The body is not well-formed JSON (line " + at.getLineNumber() + ", column "
                             + at.getColumnNumber() + ").");
         } catch (JsonException | IllegalStateException e) {
-            throw new MalformedDeliveryException("The body is not well-formed JSON.");
+            throw new MalformedDeliveryException("The body is not well-formed JSON, or an object repeats a member name.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedDeliveryException("The body must be a JSON object, got "

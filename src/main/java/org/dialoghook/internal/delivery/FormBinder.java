@@ -78,8 +78,7 @@ public final class FormBinder {
             try {
                 jsonb.fromJson(single, type);
             } catch (JsonbException e) {
-                return new FormBindingException.Problem(answer.getKey(), "is not a valid "
-                        + answer.getValue().getValueType().name().toLowerCase(java.util.Locale.ROOT) + " for this field");
+                return new FormBindingException.Problem(answer.getKey(), "cannot be read as this field's type");
             }
         }
         return new FormBindingException.Problem("form", "the answers do not fit together");

@@ -1,5 +1,6 @@
 package org.dialoghook.internal.dispatch;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -19,7 +20,6 @@ import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookErrorHandler;
 import org.dialoghook.WebhookRequest;
 import org.dialoghook.internal.config.HandlerPolicy;
-import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.LogText;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
 
@@ -39,9 +39,6 @@ public class Dispatcher {
     HandlerRunner runner;
 
     @Inject
-    ReceiverSettings settings;
-
-    @Inject
     WebhookErrorHandler errorHandler;
 
     /**
@@ -55,7 +52,7 @@ public class Dispatcher {
     public Reply dispatch(WebhookRequest request) {
         RegisteredHandler handler = registry.find(request.handlerName())
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
-        HandlerPolicy policy = settings.handlers().policyFor(handler.name());
+        HandlerPolicy policy = registry.policyFor(handler.name());
         CompletableFuture<Reply> reply = runner.start(handler, request);
         try {
             return reply.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -120,7 +117,8 @@ public class Dispatcher {
 
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof EJBException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
+import org.dialoghook.internal.config.HandlerPolicy;
 
 /**
  * The handlers by name, each already selected with {@link HandlerName.Literal} once at start, so a delivery
@@ -70,6 +71,16 @@ public class HandlerRegistry {
      */
     public Set<String> names() {
         return extension.handlers().keySet();
+    }
+
+    /**
+     * The deadline and fallback policy of a handler.
+     *
+     * @param name the handler's name
+     * @return its policy
+     */
+    public HandlerPolicy policyFor(String name) {
+        return extension.policies().policyFor(name);
     }
 
     /**

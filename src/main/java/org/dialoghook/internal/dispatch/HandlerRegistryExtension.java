@@ -15,6 +15,12 @@ import java.util.logging.Logger;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
+import org.dialoghook.internal.config.HandlerPolicies;
+import org.dialoghook.internal.config.InvalidSettingException;
+import org.dialoghook.internal.config.SettingsReader;
+import org.dialoghook.internal.delivery.LogText;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Finds every bean qualified with {@link HandlerName} while the application deploys, EJB and CDI alike,
@@ -27,6 +33,7 @@ public class HandlerRegistryExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(HandlerRegistryExtension.class.getName());
 
     private final Map<String, Bean<?>> handlers = new TreeMap<>();
+    private volatile HandlerPolicies policies;
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
@@ -42,8 +49,8 @@ public class HandlerRegistryExtension implements Extension {
         boolean async = bean.getTypes().contains(AsyncWebhookHandler.class);
         if (sync == async) {
             event.addDefinitionError(new DefinitionException(describe(bean) + " has @HandlerName(\"" + name
-                    + "\") but is " + (sync ? "both" : "neither") + " a " + WebhookHandler.class.getName() + " and "
-                    + (sync ? "" : "nor ") + "an " + AsyncWebhookHandler.class.getName() + " bean"));
+                    + "\") but implements " + (sync ? "both " : "neither ") + WebhookHandler.class.getName()
+                    + (sync ? " and " : " nor ") + AsyncWebhookHandler.class.getName()));
         } else if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
             event.addDefinitionError(new DefinitionException(describe(bean)
                     + " has a @HandlerName that is blank or holds control characters"));
@@ -53,6 +60,22 @@ public class HandlerRegistryExtension implements Extension {
                 event.addDefinitionError(new DefinitionException("Two handlers claim the handler name \"" + name
                         + "\": " + describe(previous) + " and " + describe(bean)));
             }
+        }
+    }
+
+    void readPolicies(@Observes AfterDeploymentValidation event) {
+        Config config = ConfigProvider.getConfig();
+        try {
+            policies = new SettingsReader(name -> config.getOptionalValue(name, String.class))
+                    .handlerPolicies(handlers.keySet());
+        } catch (InvalidSettingException e) {
+            event.addDeploymentProblem(e);
+            return;
+        }
+        for (String setting : config.getPropertyNames()) {
+            SettingsReader.handlerOfSetting(setting).filter(name -> !handlers.containsKey(name)).ifPresent(name ->
+                    LOG.log(Level.WARNING, "DH-0302 the setting {0} names the handler ''{1}'', which is not registered; "
+                            + "it has no effect", new Object[] {setting, LogText.safe(name)}));
         }
     }
 
@@ -67,6 +90,15 @@ public class HandlerRegistryExtension implements Extension {
 
     private static String describe(Bean<?> bean) {
         return bean.getBeanClass().getName();
+    }
+
+    /**
+     * The deadline and fallback policies of the registered handlers, read when the deployment was validated.
+     *
+     * @return the policies
+     */
+    public HandlerPolicies policies() {
+        return policies;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.util.logging.Level;
 
 /**
- * The WAR's error page (see {@code web.xml}): answers an error the server raised before JAX-RS could (an
+ * The WAR's error page (see {@code web.xml}, and {@code web-fragment.xml} when the classes jar sits in a team's
+ * WAR): answers an error the server raised before JAX-RS could (an
  * unparseable header, an exception in the container) with problem+json instead of the server's HTML page.
  */
 @WebServlet(ContainerErrorServlet.PATH)

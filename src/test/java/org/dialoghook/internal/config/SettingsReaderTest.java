@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsReaderTest {
 
     private static ReceiverSettings read(Map<String, String> settings) {
-        return new SettingsReader(name -> Optional.ofNullable(settings.get(name)), settings.keySet()).read();
+        return new SettingsReader(name -> Optional.ofNullable(settings.get(name))).read();
     }
 
     private static ReceiverSettings readOne(String name, String value) {
@@ -267,9 +267,13 @@ class SettingsReaderTest {
 
     // ---- handler policies ----
 
+    private static HandlerPolicies policies(Map<String, String> settings, String... handlers) {
+        return new SettingsReader(name -> Optional.ofNullable(settings.get(name))).handlerPolicies(Set.of(handlers));
+    }
+
     @Test
     void handlersGetTenSecondsAndNoFallbackByDefault() {
-        HandlerPolicy policy = read(Map.of()).handlers().policyFor("any");
+        HandlerPolicy policy = policies(Map.of(), "echo").policyFor("echo");
         assertEquals(Duration.ofSeconds(10), policy.timeout());
         assertEquals(Optional.empty(), policy.fallbackBlock());
         assertEquals(Optional.empty(), policy.invalidFormBlock());
@@ -277,12 +281,12 @@ class SettingsReaderTest {
 
     @Test
     void aHandlerPolicyOverridesTheGlobalOneSettingBySetting() {
-        HandlerPolicies policies = read(Map.of(
+        HandlerPolicies policies = policies(Map.of(
                 SettingsReader.HANDLER_TIMEOUT, "5",
                 SettingsReader.FALLBACK_BLOCK, "60db2d02d19a13bc109c5bd4",
                 "dialoghook.handlers.ticket.timeout", "PT30S",
-                "dialoghook.handlers.order.v2.invalid-form-block", "AAAAAAAAAAAAAAAAAAAAAAAA",
-                "dialoghook.handlers.order.v2.unknown-key", "ignored")).handlers();
+                "dialoghook.handlers.order.v2.invalid-form-block", "AAAAAAAAAAAAAAAAAAAAAAAA"),
+                "echo", "ticket", "order.v2");
         assertEquals(new HandlerPolicy(Duration.ofSeconds(5), Optional.of("60db2d02d19a13bc109c5bd4"), Optional.empty()),
                 policies.policyFor("echo"));
         assertEquals(Duration.ofSeconds(30), policies.policyFor("ticket").timeout());
@@ -296,13 +300,43 @@ class SettingsReaderTest {
     @ValueSource(strings = {SettingsReader.FALLBACK_BLOCK, SettingsReader.INVALID_FORM_BLOCK,
         "dialoghook.handlers.echo.fallback-block"})
     void aFallbackThatIsNoBlockIdFailsNamingTheSetting(String name) {
-        assertTrue(failureFor(name, "not-a-block").contains("24 hexadecimal digits"));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> policies(Map.of(name, "not-a-block"), "echo"));
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains("24 hexadecimal digits"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SettingsReader.HANDLER_TIMEOUT, "dialoghook.handlers.echo.timeout"})
-    void aZeroOrMalformedTimeoutFailsNamingTheSetting(String name) {
+    @ValueSource(strings = {"0", "soon", "PT2H", "-5"})
+    void anUnusableTimeoutFailsNamingTheSetting(String value) {
+        for (String name : List.of(SettingsReader.HANDLER_TIMEOUT, "dialoghook.handlers.echo.timeout")) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> policies(Map.of(name, value), "echo"));
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+        }
+    }
+
+    @Test
+    void theHandlerOfAPerHandlerSettingIsReadFromTheEnd() {
+        assertEquals(Optional.of("order.v2"), SettingsReader.handlerOfSetting("dialoghook.handlers.order.v2.timeout"));
+        assertEquals(Optional.empty(), SettingsReader.handlerOfSetting("dialoghook.handlers.order.colour"));
+        assertEquals(Optional.empty(), SettingsReader.handlerOfSetting("dialoghook.handler.timeout"));
+    }
+
+    // ---- body limits ----
+
+    @Test
+    void bodyLimitsHaveDefaultsAndAreRead() {
+        assertEquals(BodyLimits.DEFAULTS, read(Map.of()).limits());
+        assertEquals(new BodyLimits(8, 10, 100, 50), read(Map.of(SettingsReader.LIMIT_DEPTH, "8",
+                SettingsReader.LIMIT_FORM_VALUES, "10", SettingsReader.LIMIT_STRING_LENGTH, "100",
+                SettingsReader.LIMIT_HANDLER_NAME_LENGTH, "50")).limits());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SettingsReader.LIMIT_DEPTH, SettingsReader.LIMIT_FORM_VALUES,
+        SettingsReader.LIMIT_STRING_LENGTH, SettingsReader.LIMIT_HANDLER_NAME_LENGTH})
+    void anUnusableLimitFailsNamingTheSetting(String name) {
         failureFor(name, "0");
-        failureFor(name, "soon");
+        failureFor(name, "many");
     }
 }
