@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param token how tokens are verified and bound to bodies
  * @param maxBodyBytes the largest body accepted
  * @param limits limits on the body's shape
+ * @param replay how redeliveries are recognised
  */
-public record ReceiverSettings(Optional<Secret> secret, TokenSettings token, int maxBodyBytes, BodyLimits limits) {
+public record ReceiverSettings(Optional<Secret> secret, TokenSettings token, int maxBodyBytes, BodyLimits limits,
+        ReplaySettings replay) {
 }

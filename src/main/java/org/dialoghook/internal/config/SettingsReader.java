@@ -35,6 +35,8 @@ public final class SettingsReader {
     public static final String FALLBACK_BLOCK = "dialoghook.fallback-block";
     public static final String INVALID_FORM_BLOCK = "dialoghook.invalid-form-block";
     public static final String HANDLERS_PREFIX = "dialoghook.handlers.";
+    public static final String REPLAY_WINDOW = "dialoghook.replay.window";
+    public static final String REPLAY_STORE = "dialoghook.replay.store";
     public static final String LIMIT_DEPTH = "dialoghook.limits.depth";
     public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
     public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
@@ -84,7 +86,7 @@ public final class SettingsReader {
                 count(LIMIT_FORM_VALUES, BodyLimits.DEFAULTS.maxFormValues()),
                 count(LIMIT_STRING_LENGTH, BodyLimits.DEFAULTS.maxStringLength()),
                 count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()));
-        return new ReceiverSettings(secret, token, maxBodyBytes(), limits);
+        return new ReceiverSettings(secret, token, maxBodyBytes(), limits, replay());
     }
 
     /**
@@ -126,8 +128,12 @@ public final class SettingsReader {
     }
 
     private static Duration positive(String name, Duration duration) {
-        if (duration.isZero() || duration.compareTo(LONGEST_TIMEOUT) > 0) {
-            throw new InvalidSettingException(name, "must be longer than zero and at most " + LONGEST_TIMEOUT);
+        return positive(name, duration, LONGEST_TIMEOUT);
+    }
+
+    private static Duration positive(String name, Duration duration, Duration longest) {
+        if (duration.isZero() || duration.compareTo(longest) > 0) {
+            throw new InvalidSettingException(name, "must be longer than zero and at most " + longest);
         }
         return duration;
     }
@@ -226,6 +232,16 @@ public final class SettingsReader {
             throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
                     + "' is not a whole number of bytes between 1 and " + LARGEST_MAX_BODY_BYTES);
         }).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private ReplaySettings replay() {
+        Duration window = positive(REPLAY_WINDOW, duration(REPLAY_WINDOW).orElse(Duration.ofMinutes(10)), Duration.ofDays(1));
+        boolean jcache = value(REPLAY_STORE).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "memory" -> false;
+            default -> throw new InvalidSettingException(REPLAY_STORE, "'" + text + "' is neither auto nor memory");
+        }).orElse(true);
+        return new ReplaySettings(window, jcache);
     }
 
     private int count(String name, int defaultValue) {

@@ -12,6 +12,7 @@ public enum ProblemKind {
     UNKNOWN_HANDLER("unknown-handler", "Unknown handler", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    DELIVERY_IN_PROGRESS("delivery-in-progress", "Delivery in progress", 409),
     BODY_TOO_LARGE("body-too-large", "Body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     CLIENT_ERROR("client-error", "Client error", 400),

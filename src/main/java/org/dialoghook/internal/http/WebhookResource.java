@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.dialoghook.Reply;
 import org.dialoghook.internal.auth.VerifiedDelivery;
 import org.dialoghook.internal.auth.VerifiedWebhook;
@@ -33,6 +34,9 @@ public class WebhookResource {
 
     @Inject
     ReplyWriter replies;
+
+    @Inject
+    ReplayGuard replays;
 
     @Context
     HttpServletRequest servletRequest;
@@ -64,6 +68,10 @@ public class WebhookResource {
         VerifiedDelivery delivery = (VerifiedDelivery) servletRequest.getAttribute(VerifiedDelivery.PROPERTY);
         if (delivery == null) {
             throw new IllegalStateException("the webhook resource ran without a verified delivery");
+        }
+        Optional<Response> earlier = replays.earlierReply(delivery, servletRequest);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
                 delivery.body(), json.provider(), json.forms()));

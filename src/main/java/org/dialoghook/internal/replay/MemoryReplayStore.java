@@ -1,0 +1,92 @@
+package org.dialoghook.internal.replay;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The replay store of one server: a bounded map in memory. When full, expired entries go first, then the
+ * entries closest to expiry.
+ */
+public final class MemoryReplayStore implements ReplayStore {
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final int capacity;
+    private final Clock clock;
+
+    /**
+     * Creates the store.
+     *
+     * @param capacity the most deliveries kept at once
+     * @param clock the clock expiry is measured with
+     */
+    public MemoryReplayStore(int capacity, Clock clock) {
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<StoredReply> claim(String key, Duration window, Duration wait) {
+        long now = clock.millis();
+        Entry mine = new Entry(new CompletableFuture<>(), now + window.toMillis());
+        Entry existing = entries.compute(key, (k, old) -> old == null || old.expiresAt <= now ? mine : old);
+        if (existing == mine) {
+            if (entries.size() > capacity) {
+                evict(now);
+            }
+            return Optional.empty();
+        }
+        try {
+            StoredReply reply = existing.reply.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return reply == null ? claim(key, window, wait) : Optional.of(reply);
+        } catch (TimeoutException e) {
+            throw new ReplayInProgressException(key);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a replay entry never fails", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayInProgressException(key);
+        }
+    }
+
+    @Override
+    public void complete(String key, StoredReply reply, Duration window) {
+        Entry entry = entries.get(key);
+        if (entry != null) {
+            entry.reply.complete(reply);
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        Entry entry = entries.remove(key);
+        if (entry != null) {
+            entry.reply.complete(null);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "in memory on this server, at most " + capacity + " deliveries";
+    }
+
+    private void evict(long now) {
+        entries.values().removeIf(entry -> entry.expiresAt <= now && entry.reply.isDone());
+        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().stream()
+                .filter(entry -> entry.getValue().reply.isDone())
+                .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.expiresAt, b.expiresAt)))
+                .limit(Math.max(0, entries.size() - capacity))
+                .toList().iterator();
+        oldest.forEachRemaining(entry -> entries.remove(entry.getKey(), entry.getValue()));
+    }
+
+    private record Entry(CompletableFuture<StoredReply> reply, long expiresAt) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.dialoghook.internal.replay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MemoryReplayStoreTest {
+
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final StoredReply REPLY = new StoredReply(200, "application/json",
+            "{\"blocks\":[]}".getBytes(StandardCharsets.UTF_8));
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theFirstCopyClaimsAndLaterCopiesGetItsReply() {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+        store.complete("k", REPLY, WINDOW);
+        StoredReply again = store.claim("k", WINDOW, Duration.ZERO).orElseThrow();
+        assertEquals(200, again.status());
+        assertArrayEquals(REPLY.body(), again.body());
+    }
+
+    @Test
+    void aCopyDuringTheFirstRunWaitsForItsReply() throws Exception {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        store.claim("k", WINDOW, Duration.ZERO);
+        CompletableFuture<Optional<StoredReply>> second = CompletableFuture.supplyAsync(
+                () -> store.claim("k", WINDOW, Duration.ofSeconds(10)));
+        store.complete("k", REPLY, WINDOW);
+        assertEquals(200, second.get(10, TimeUnit.SECONDS).orElseThrow().status());
+    }
+
+    @Test
+    void aCopyThatWaitsInVainIsRefusedNotRun() {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        store.claim("k", WINDOW, Duration.ZERO);
+        assertThrows(ReplayInProgressException.class, () -> store.claim("k", WINDOW, Duration.ofMillis(50)));
+    }
+
+    @Test
+    void aReleasedClaimLetsTheNextCopyRun() {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        store.claim("k", WINDOW, Duration.ZERO);
+        store.release("k");
+        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+    }
+
+    @Test
+    void afterTheWindowTheDeliveryIsNewAgain() {
+        MovableClock clock = new MovableClock();
+        MemoryReplayStore store = new MemoryReplayStore(10, clock);
+        store.claim("k", WINDOW, Duration.ZERO);
+        store.complete("k", REPLY, WINDOW);
+        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+    }
+
+    @Test
+    void whenFullTheEntriesClosestToExpiryGoFirst() {
+        MovableClock clock = new MovableClock();
+        MemoryReplayStore store = new MemoryReplayStore(5, clock);
+        for (int i = 0; i < 50; i++) {
+            store.claim("k" + i, WINDOW.plusSeconds(i), Duration.ZERO);
+            store.complete("k" + i, REPLY, WINDOW);
+        }
+        assertTrue(store.claim("k49", WINDOW, Duration.ZERO).isPresent(), "the newest delivery is kept");
+        assertTrue(store.claim("k45", WINDOW, Duration.ZERO).isPresent(), "the five newest are kept");
+        assertEquals(Optional.empty(), store.claim("k0", WINDOW, Duration.ZERO), "the oldest was forgotten");
+    }
+
+    @Test
+    void aReplySurvivesItsByteForm() {
+        StoredReply copy = StoredReply.fromBytes(REPLY.toBytes());
+        assertEquals(REPLY.status(), copy.status());
+        assertEquals(REPLY.mediaType(), copy.mediaType());
+        assertArrayEquals(REPLY.body(), copy.body());
+    }
+}

@@ -1,0 +1,81 @@
+package org.dialoghook.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.dialoghook.it.handlers.CountingHandler;
+import org.dialoghook.it.handlers.FailingHandler;
+import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** A redelivered delivery is answered with the first run's reply and its handler runs once. */
+class ReplayIT extends WebhookIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return receiver("replay", withSecret(), CountingHandler.class, FailingHandler.class);
+    }
+
+    private static String text(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response::body);
+        return json(response).getJsonArray("blocks").getJsonObject(0).getString("text");
+    }
+
+    @Test
+    void aRedeliveryGetsTheFirstReplyAndTheHandlerRunsOnce() {
+        SignedDelivery delivery = signer().handler("count").sign();
+        HttpResponse<String> first = deliver(delivery);
+        HttpResponse<String> second = deliver(delivery);
+        assertEquals(first.body(), second.body());
+        assertEquals("true", second.headers().firstValue("Dialoghook-Redelivery").orElse(null));
+        assertNotEquals(text(first), text(deliver(signer().handler("count").sign())),
+                "another delivery runs the handler again");
+    }
+
+    @Test
+    void copiesThatArriveTogetherWaitForTheFirstRun() throws Exception {
+        SignedDelivery delivery = signer().handler("count").formValue("pauseMillis", "700").sign();
+        ExecutorService senders = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<HttpResponse<String>>> copies = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                copies.add(senders.submit(() -> deliver(delivery)));
+            }
+            Set<String> replies = new HashSet<>();
+            for (Future<HttpResponse<String>> copy : copies) {
+                replies.add(text(copy.get(30, TimeUnit.SECONDS)));
+            }
+            assertEquals(1, replies.size(), "every copy got the one run's reply: " + replies);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedDeliveryIsReplayedWithTheSameProblem() {
+        SignedDelivery delivery = signer().handler("fail").sign();
+        HttpResponse<String> first = deliver(delivery);
+        HttpResponse<String> second = deliver(delivery);
+        assertProblem(first, 500, "handler-failed");
+        assertEquals(first.body(), second.body(), "the same problem, with the same error id");
+    }
+
+    @Test
+    void aResignedTokenWithTheSameJtiIsTheSameDelivery() {
+        HttpResponse<String> first = deliver(signer().handler("count").jti("platform-delivery-77").sign());
+        HttpResponse<String> again = deliver(signer().handler("count").jti("platform-delivery-77")
+                .lifetime(java.time.Duration.ofMinutes(6)).sign());
+        assertEquals(text(first), text(again));
+    }
+}
