@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -39,6 +41,9 @@ public abstract class WebhookIT {
     protected static final String SECRET = "integration-test-secret-7d1f0c9e5b2a48e6";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Every Authorization header value the suite sent, for the secrecy check that runs last. */
+    static final Queue<String> SENT_CREDENTIALS = new ConcurrentLinkedQueue<>();
 
     @ArquillianResource
     protected URL deploymentUrl;
@@ -98,6 +103,9 @@ public abstract class WebhookIT {
     protected static HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                SENT_CREDENTIALS.add(headers[i + 1]);
+            }
         }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
