@@ -36,6 +36,16 @@ public interface WebhookRequest {
     String deliveryId();
 
     /**
+     * Whether this is the first time the receiver runs this delivery. Copies of a delivery within the replay
+     * window ({@code dialoghook.replay.window}) never reach a handler: they get the first run's reply. This is
+     * {@code false} only when an earlier copy was accepted but its record had already expired, so the
+     * handler runs again and may want to check for work it already did.
+     *
+     * @return {@code true} unless an earlier copy of the delivery is known
+     */
+    boolean firstDelivery();
+
+    /**
      * The form answers, name to JSON value, in document order; empty when the block has no form.
      * A value may be a scalar or an object with a {@code value} member, as the platform sent it.
      *

@@ -3,10 +3,12 @@ package org.dialoghook.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,8 @@ class ReplayIT extends WebhookIT {
 
     @Deployment
     static WebArchive deployment() {
-        return receiver("replay", withSecret(), CountingHandler.class, FailingHandler.class);
+        return receiver("replay", Map.of("dialoghook.secret", SECRET, "dialoghook.replay.window", "PT5S"),
+                CountingHandler.class, FailingHandler.class);
     }
 
     private static String text(HttpResponse<String> response) {
@@ -69,6 +72,17 @@ class ReplayIT extends WebhookIT {
         HttpResponse<String> second = deliver(delivery);
         assertProblem(first, 500, "handler-failed");
         assertEquals(first.body(), second.body(), "the same problem, with the same error id");
+    }
+
+    @Test
+    void afterTheWindowACopyRunsAgainAndTheHandlerKnowsItIsARepeat() throws InterruptedException {
+        SignedDelivery delivery = signer().handler("count").lifetime(null).sign();
+        HttpResponse<String> first = deliver(delivery);
+        assertEquals(JsonValue.TRUE, json(first).getJsonObject("attributes").get("firstDelivery"));
+        Thread.sleep(6000);
+        HttpResponse<String> later = deliver(delivery);
+        assertNotEquals(text(first), text(later), "past the window the handler runs again");
+        assertEquals(JsonValue.FALSE, json(later).getJsonObject("attributes").get("firstDelivery"));
     }
 
     @Test

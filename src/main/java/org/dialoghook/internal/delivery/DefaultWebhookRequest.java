@@ -17,6 +17,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
     private final DeliveryBody body;
     private final JsonProvider json;
     private final FormBinder forms;
+    private final boolean firstDelivery;
 
     /**
      * Creates the view.
@@ -26,13 +27,16 @@ public final class DefaultWebhookRequest implements WebhookRequest {
      * @param body the parsed body
      * @param json the JSON-P provider
      * @param forms the binder of typed forms
+     * @param firstDelivery whether no earlier copy of the delivery is known
      */
-    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, FormBinder forms) {
+    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, FormBinder forms,
+            boolean firstDelivery) {
         this.bot = bot;
         this.deliveryId = deliveryId;
         this.body = body;
         this.json = json;
         this.forms = forms;
+        this.firstDelivery = firstDelivery;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
      * @param jsonb the JSON-B instance that binds typed forms
      */
     public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, Jsonb jsonb) {
-        this(bot, deliveryId, body, json, new FormBinder(json, jsonb, null));
+        this(bot, deliveryId, body, json, new FormBinder(json, jsonb, null), true);
     }
 
     @Override
@@ -61,6 +65,11 @@ public final class DefaultWebhookRequest implements WebhookRequest {
     @Override
     public String deliveryId() {
         return deliveryId;
+    }
+
+    @Override
+    public boolean firstDelivery() {
+        return firstDelivery;
     }
 
     @Override

@@ -28,6 +28,9 @@ public class ReplayGuard {
     /** The request attribute that marks a claimed delivery, for {@link ReplayRecorder}. */
     static final String CLAIM = ReplayGuard.class.getName() + ".claim";
 
+    /** The request attribute set when a claimed delivery was accepted before, beyond the replay window. */
+    static final String REPEAT = ReplayGuard.class.getName() + ".repeat";
+
     private static final Logger LOG = Logger.getLogger(ReplayGuard.class.getName());
     private static final Duration EXTRA_WAIT = Duration.ofSeconds(2);
 
@@ -56,9 +59,13 @@ public class ReplayGuard {
         String handler = delivery.body().handlerName();
         Duration wait = registry.find(handler).map(found -> registry.policyFor(handler).timeout())
                 .orElse(Duration.ZERO).plus(EXTRA_WAIT);
-        Optional<StoredReply> earlier = store.claim(key, window, wait);
+        ReplayStore.Claim claim = store.claim(key, window, wait);
+        Optional<StoredReply> earlier = claim.earlierReply();
         if (earlier.isEmpty()) {
             request.setAttribute(CLAIM, new Claim(key, window));
+            if (claim.seenBefore()) {
+                request.setAttribute(REPEAT, Boolean.TRUE);
+            }
             return Optional.empty();
         }
         LOG.log(Level.INFO, "DH-0610 delivery={0} handler={1}: a redelivery, answered with the reply of the first run",

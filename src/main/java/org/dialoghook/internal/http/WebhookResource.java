@@ -73,8 +73,9 @@ public class WebhookResource {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        boolean first = servletRequest.getAttribute(ReplayGuard.REPEAT) == null;
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
-                delivery.body(), json.provider(), json.forms()));
+                delivery.body(), json.provider(), json.forms(), first));
         return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -59,7 +58,7 @@ public final class JCacheReplayStore implements ReplayStore {
     }
 
     @Override
-    public Optional<StoredReply> claim(String key, Duration window, Duration wait) {
+    public Claim claim(String key, Duration window, Duration wait) {
         long deadline = clock.millis() + wait.toMillis();
         while (true) {
             long now = clock.millis();
@@ -67,14 +66,14 @@ public final class JCacheReplayStore implements ReplayStore {
             byte[] current = cache.get(key);
             if (current == null) {
                 if (cache.putIfAbsent(key, mine)) {
-                    return Optional.empty();
+                    return Claim.FIRST;
                 }
             } else if (expiresAt(current) <= now) {
                 if (cache.replace(key, current, mine)) {
-                    return Optional.empty();
+                    return Claim.REPEAT;
                 }
             } else if (current.length > Long.BYTES) {
-                return Optional.of(StoredReply.fromBytes(Arrays.copyOfRange(current, Long.BYTES, current.length)));
+                return Claim.replay(StoredReply.fromBytes(Arrays.copyOfRange(current, Long.BYTES, current.length)));
             } else if (now >= deadline) {
                 throw new ReplayInProgressException(key);
             } else {

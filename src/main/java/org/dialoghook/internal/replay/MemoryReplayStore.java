@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,19 +32,26 @@ public final class MemoryReplayStore implements ReplayStore {
     }
 
     @Override
-    public Optional<StoredReply> claim(String key, Duration window, Duration wait) {
+    public Claim claim(String key, Duration window, Duration wait) {
         long now = clock.millis();
         Entry mine = new Entry(new CompletableFuture<>(), now + window.toMillis());
-        Entry existing = entries.compute(key, (k, old) -> old == null || old.expiresAt <= now ? mine : old);
+        boolean[] expiredBefore = {false};
+        Entry existing = entries.compute(key, (k, old) -> {
+            if (old == null || old.expiresAt <= now) {
+                expiredBefore[0] = old != null;
+                return mine;
+            }
+            return old;
+        });
         if (existing == mine) {
             if (entries.size() > capacity) {
                 evict(now);
             }
-            return Optional.empty();
+            return expiredBefore[0] ? Claim.REPEAT : Claim.FIRST;
         }
         try {
             StoredReply reply = existing.reply.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return reply == null ? claim(key, window, wait) : Optional.of(reply);
+            return reply == null ? claim(key, window, wait) : Claim.replay(reply);
         } catch (TimeoutException e) {
             throw new ReplayInProgressException(key);
         } catch (ExecutionException e) {

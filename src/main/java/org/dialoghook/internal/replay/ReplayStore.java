@@ -15,10 +15,10 @@ public interface ReplayStore {
      * @param key the delivery's key
      * @param window how long the claim and the reply are kept
      * @param wait how long to wait for an earlier run of the same delivery that is still going
-     * @return empty when the caller has the claim and must run the delivery; else the earlier reply
+     * @return the earlier reply, or the claim: the caller must then run the delivery
      * @throws ReplayInProgressException when an earlier run is still going after {@code wait}
      */
-    Optional<StoredReply> claim(String key, Duration window, Duration wait);
+    Claim claim(String key, Duration window, Duration wait);
 
     /**
      * Keeps the reply of a claimed delivery for its redeliveries.
@@ -42,4 +42,29 @@ public interface ReplayStore {
      * @return a short description
      */
     String describe();
+
+    /**
+     * What a claim found.
+     *
+     * @param earlierReply the reply of an earlier run, to send again; empty when the caller must run the delivery
+     * @param seenBefore whether an earlier copy was accepted but its record had expired: the run is a repeat
+     */
+    record Claim(Optional<StoredReply> earlierReply, boolean seenBefore) {
+
+        /** A fresh delivery, claimed. */
+        public static final Claim FIRST = new Claim(Optional.empty(), false);
+
+        /** A delivery seen before the replay window, claimed again. */
+        public static final Claim REPEAT = new Claim(Optional.empty(), true);
+
+        /**
+         * An earlier reply.
+         *
+         * @param reply the reply
+         * @return the claim result
+         */
+        public static Claim replay(StoredReply reply) {
+            return new Claim(Optional.of(reply), true);
+        }
+    }
 }

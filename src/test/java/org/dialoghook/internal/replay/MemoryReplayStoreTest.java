@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,9 @@ class MemoryReplayStoreTest {
     @Test
     void theFirstCopyClaimsAndLaterCopiesGetItsReply() {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
-        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+        assertEquals(ReplayStore.Claim.FIRST, store.claim("k", WINDOW, Duration.ZERO));
         store.complete("k", REPLY, WINDOW);
-        StoredReply again = store.claim("k", WINDOW, Duration.ZERO).orElseThrow();
+        StoredReply again = store.claim("k", WINDOW, Duration.ZERO).earlierReply().orElseThrow();
         assertEquals(200, again.status());
         assertArrayEquals(REPLY.body(), again.body());
     }
@@ -55,10 +54,10 @@ class MemoryReplayStoreTest {
     void aCopyDuringTheFirstRunWaitsForItsReply() throws Exception {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
         store.claim("k", WINDOW, Duration.ZERO);
-        CompletableFuture<Optional<StoredReply>> second = CompletableFuture.supplyAsync(
+        CompletableFuture<ReplayStore.Claim> second = CompletableFuture.supplyAsync(
                 () -> store.claim("k", WINDOW, Duration.ofSeconds(10)));
         store.complete("k", REPLY, WINDOW);
-        assertEquals(200, second.get(10, TimeUnit.SECONDS).orElseThrow().status());
+        assertEquals(200, second.get(10, TimeUnit.SECONDS).earlierReply().orElseThrow().status());
     }
 
     @Test
@@ -73,7 +72,7 @@ class MemoryReplayStoreTest {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
         store.claim("k", WINDOW, Duration.ZERO);
         store.release("k");
-        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+        assertEquals(ReplayStore.Claim.FIRST, store.claim("k", WINDOW, Duration.ZERO));
     }
 
     @Test
@@ -83,7 +82,8 @@ class MemoryReplayStoreTest {
         store.claim("k", WINDOW, Duration.ZERO);
         store.complete("k", REPLY, WINDOW);
         clock.now = clock.now.plus(WINDOW).plusSeconds(1);
-        assertEquals(Optional.empty(), store.claim("k", WINDOW, Duration.ZERO));
+        assertEquals(ReplayStore.Claim.REPEAT, store.claim("k", WINDOW, Duration.ZERO),
+                "claimed again, and known as a repeat");
     }
 
     @Test
@@ -94,9 +94,9 @@ class MemoryReplayStoreTest {
             store.claim("k" + i, WINDOW.plusSeconds(i), Duration.ZERO);
             store.complete("k" + i, REPLY, WINDOW);
         }
-        assertTrue(store.claim("k49", WINDOW, Duration.ZERO).isPresent(), "the newest delivery is kept");
-        assertTrue(store.claim("k45", WINDOW, Duration.ZERO).isPresent(), "the five newest are kept");
-        assertEquals(Optional.empty(), store.claim("k0", WINDOW, Duration.ZERO), "the oldest was forgotten");
+        assertTrue(store.claim("k49", WINDOW, Duration.ZERO).earlierReply().isPresent(), "the newest delivery is kept");
+        assertTrue(store.claim("k45", WINDOW, Duration.ZERO).earlierReply().isPresent(), "the five newest are kept");
+        assertEquals(ReplayStore.Claim.FIRST, store.claim("k0", WINDOW, Duration.ZERO), "the oldest was forgotten");
     }
 
     @Test

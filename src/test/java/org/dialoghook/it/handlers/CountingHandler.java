@@ -7,7 +7,7 @@ import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookHandler;
 import org.dialoghook.WebhookRequest;
 
-/** Counts how often it runs, optionally after a pause, and replies with the count. */
+/** Counts how often it runs, optionally after a pause, and replies with the count and whether the delivery is new. */
 @ApplicationScoped
 @HandlerName("count")
 public class CountingHandler implements WebhookHandler {
@@ -17,6 +17,6 @@ public class CountingHandler implements WebhookHandler {
     @Override
     public void handle(WebhookRequest request, ResponseBuilder response) throws InterruptedException {
         Thread.sleep(Long.parseLong(request.formValue("pauseMillis").orElse("0")));
-        response.pushText("run " + runs.incrementAndGet());
+        response.pushText("run " + runs.incrementAndGet()).setAttribute("firstDelivery", request.firstDelivery());
     }
 }
