@@ -63,7 +63,7 @@ public final class TokenVerifier {
         try {
             context = consumer.process(token);
         } catch (InvalidJwtException e) {
-            throw new InvalidTokenException(reason(e));
+            throw new InvalidTokenException(reason(e), e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID));
         }
         try {
             String jti = context.getJwtClaims().getJwtId();

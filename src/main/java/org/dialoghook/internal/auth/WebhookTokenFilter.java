@@ -56,7 +56,7 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         String bot = request.getUriInfo().getPathParameters().getFirst("bot");
         DeliveryChecks checks = bots.checksFor(bot).orElseThrow(() ->
                 new NotFoundException("No bot named '" + LogText.safe(bot) + "' is configured."));
-        TokenVerifier verifier = checks.verifier().orElseThrow(() -> new ServiceUnavailableException(
+        BotTokenVerifier verifier = checks.verifier().orElseThrow(() -> new ServiceUnavailableException(
                 "The receiver has no secret for this bot yet; the operator must set dialoghook.secret."));
         String token = bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         request.setProperty(LogContext.DELIVERY_ID, DeliveryIds.fromToken(token));

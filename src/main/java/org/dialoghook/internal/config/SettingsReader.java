@@ -5,24 +5,28 @@ import jakarta.json.JsonException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads and validates every {@code dialoghook.*} setting from one lookup function (MicroProfile Config in
- * the server, a map in tests). A bad value stops the reading with an {@link InvalidSettingException}
- * that names the setting. Values are trimmed, except the secret: its bytes are the key exactly as set.
+ * the server, a map in tests) and the names of the properties the config sources hold, which name the
+ * bots and the handler limits. A bad value stops the reading with an {@link InvalidSettingException} that
+ * names the setting. Values are trimmed, except secrets: their bytes are the key exactly as set.
  */
 public final class SettingsReader {
 
     public static final String SECRET = "dialoghook.secret";
+    public static final String PREVIOUS_SECRET = "dialoghook.previous-secret";
     public static final String ALGORITHMS = "dialoghook.jwt.algorithms";
     public static final String CLOCK_SKEW = "dialoghook.jwt.clock-skew";
     public static final String MAX_AGE = "dialoghook.jwt.max-age";
@@ -31,6 +35,8 @@ public final class SettingsReader {
     public static final String BODY_HASH_CLAIM = "dialoghook.body-hash-claim";
     public static final String HANDLER_FIELD = "dialoghook.handler-field";
     public static final String MAX_BODY_BYTES = "dialoghook.max-body-bytes";
+    public static final String CAPTURE = "dialoghook.capture";
+    public static final String BOTS = "dialoghook.bots";
     public static final String HANDLER_TIMEOUT = "dialoghook.handler.timeout";
     public static final String FALLBACK_BLOCK = "dialoghook.fallback-block";
     public static final String INVALID_FORM_BLOCK = "dialoghook.invalid-form-block";
@@ -45,48 +51,91 @@ public final class SettingsReader {
     static final Set<String> PER_HANDLER_KEYS = Set.of("timeout", "fallback-block", "invalid-form-block");
     private static final Pattern BLOCK_ID = Pattern.compile("[0-9a-fA-F]{24}");
 
+    static final String PREFIX = "dialoghook.";
+    static final String BOT_PREFIX = "dialoghook.bots.";
+    static final String HANDLER_BOTS_SUFFIX = ".bots";
+
+    /** The keys a named bot takes below {@code dialoghook.bots.<bot>.}; each is a global {@code dialoghook.<key>} too. */
+    static final List<String> BOT_KEYS = List.of("secret", "previous-secret", "jwt.algorithms", "jwt.clock-skew",
+            "jwt.max-age", "jwt.require-exp", "body-binding", "body-hash-claim", "handler-field");
+
     static final Set<String> SUPPORTED_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
     static final String DEFAULT_HANDLER_FIELDS = "/handler,/handlerName,/handler-name,/handler_name";
     static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     static final int LARGEST_MAX_BODY_BYTES = 64 * 1024 * 1024;
     static final Duration LONGEST_TIMEOUT = Duration.ofHours(1);
 
+    private static final Pattern BOT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final TokenSettings DEFAULT_TOKEN = new TokenSettings(Set.of("HS256"), Duration.ofSeconds(60),
+            Optional.empty(), false, BodyBindingMode.AUTO, "body_sha256", List.of(DEFAULT_HANDLER_FIELDS.split(",")));
+
     private final Function<String, Optional<String>> lookup;
+    private final Iterable<String> propertyNames;
+
+    /**
+     * Creates a reader that knows no property names: it reads the default bot and the global settings only.
+     *
+     * @param lookup gives a setting's raw value, or empty when it is not set
+     */
+    public SettingsReader(Function<String, Optional<String>> lookup) {
+        this(lookup, List.of());
+    }
 
     /**
      * Creates a reader.
      *
      * @param lookup gives a setting's raw value, or empty when it is not set
+     * @param propertyNames the names of every property the config sources hold
      */
-    public SettingsReader(Function<String, Optional<String>> lookup) {
+    public SettingsReader(Function<String, Optional<String>> lookup, Iterable<String> propertyNames) {
         this.lookup = lookup;
+        this.propertyNames = propertyNames;
     }
 
     /**
-     * Reads every setting.
+     * The name of a bot's setting.
+     *
+     * @param bot the bot's name
+     * @param key the key below the bot, for example {@code secret}
+     * @return {@code dialoghook.<key>} for the default bot, {@code dialoghook.bots.<bot>.<key>} for another
+     */
+    static String settingName(String bot, String key) {
+        return BotSettings.DEFAULT_BOT.equals(bot) ? PREFIX + key : BOT_PREFIX + bot + "." + key;
+    }
+
+    /**
+     * Reads every setting without checking handler limits against the registered handlers.
      *
      * @return the settings
      * @throws InvalidSettingException naming the first setting whose value cannot be used
      */
     public ReceiverSettings read() {
-        Optional<Secret> secret = lookup.apply(SECRET).filter(text -> !text.isBlank()).map(Secret::of);
-        TokenSettings token = new TokenSettings(
-                algorithms(),
-                duration(CLOCK_SKEW).orElse(Duration.ofSeconds(60)),
-                duration(MAX_AGE),
-                bool(REQUIRE_EXP, false),
-                bodyBinding(),
-                value(BODY_HASH_CLAIM).orElse("body_sha256"),
-                handlerFields());
-        if (token.maxAge().filter(age -> age.isZero()).isPresent()) {
-            throw new InvalidSettingException(MAX_AGE, "must be longer than zero; leave it unset for no limit");
+        return read(null);
+    }
+
+    /**
+     * Reads every setting.
+     *
+     * @param registeredHandlers the handler names this deployment registered; a handler limit for any other name
+     *        is refused, and each of these names is looked up (so an environment variable can limit it);
+     *        {@code null} when not known
+     * @return the settings
+     * @throws InvalidSettingException naming the first setting whose value cannot be used
+     */
+    public ReceiverSettings read(Set<String> registeredHandlers) {
+        TokenSettings global = token(BotSettings.DEFAULT_BOT, DEFAULT_TOKEN);
+        Map<String, BotSettings> bots = new LinkedHashMap<>();
+        bots.put(BotSettings.DEFAULT_BOT, bot(BotSettings.DEFAULT_BOT, global));
+        for (String name : botNames()) {
+            bots.put(name, bot(name, token(name, global)));
         }
         BodyLimits limits = new BodyLimits(
                 count(LIMIT_DEPTH, BodyLimits.DEFAULTS.maxDepth()),
                 count(LIMIT_FORM_VALUES, BodyLimits.DEFAULTS.maxFormValues()),
                 count(LIMIT_STRING_LENGTH, BodyLimits.DEFAULTS.maxStringLength()),
                 count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()));
-        return new ReceiverSettings(secret, token, maxBodyBytes(), limits, replay());
+        return new ReceiverSettings(bots, maxBodyBytes(), limits, replay(), capture(),
+                handlerBots(bots.keySet(), registeredHandlers));
     }
 
     /**
@@ -147,24 +196,85 @@ public final class SettingsReader {
         });
     }
 
+    private BotSettings bot(String bot, TokenSettings token) {
+        String secretName = settingName(bot, "secret");
+        String previousName = settingName(bot, "previous-secret");
+        Optional<Secret> secret = secret(secretName);
+        Optional<Secret> previous = secret(previousName);
+        if (previous.isPresent() && secret.isEmpty()) {
+            throw new InvalidSettingException(previousName, "is set but " + secretName
+                    + " is not; a previous secret is accepted only beside the current one");
+        }
+        return new BotSettings(bot, secret, previous, token);
+    }
+
+    private Optional<Secret> secret(String name) {
+        return lookup.apply(name).filter(text -> !text.isBlank()).map(Secret::of);
+    }
+
+    private Set<String> botNames() {
+        Set<String> names = new TreeSet<>();
+        value(BOTS).ifPresent(text -> list(text).forEach(name -> names.add(botName(BOTS, name))));
+        for (String property : propertyNames) {
+            if (property.startsWith(BOT_PREFIX)) {
+                String rest = property.substring(BOT_PREFIX.length());
+                String key = BOT_KEYS.stream().filter(candidate -> rest.endsWith("." + candidate)).findFirst()
+                        .orElseThrow(() -> new InvalidSettingException(property, "is not a setting a bot takes; "
+                                + "below " + BOT_PREFIX + "<bot>. a bot takes " + String.join(", ", BOT_KEYS)));
+                names.add(botName(property, rest.substring(0, rest.length() - key.length() - 1)));
+            }
+        }
+        return names;
+    }
+
+    private static String botName(String setting, String name) {
+        if (BotSettings.DEFAULT_BOT.equals(name)) {
+            throw new InvalidSettingException(setting, "names the bot 'default', which is configured with "
+                    + PREFIX + "secret and the other global settings");
+        }
+        if (!BOT_NAME.matcher(name).matches()) {
+            throw new InvalidSettingException(setting, "'" + name + "' is not a bot name; write 1 to 64 letters, "
+                    + "digits, '-' or '_', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private TokenSettings token(String bot, TokenSettings fallback) {
+        String maxAgeName = settingName(bot, "jwt.max-age");
+        TokenSettings token = new TokenSettings(
+                algorithms(settingName(bot, "jwt.algorithms")).orElse(fallback.algorithms()),
+                duration(settingName(bot, "jwt.clock-skew")).orElse(fallback.clockSkew()),
+                duration(maxAgeName).or(fallback::maxAge),
+                bool(settingName(bot, "jwt.require-exp")).orElse(fallback.requireExp()),
+                bodyBinding(settingName(bot, "body-binding")).orElse(fallback.bodyBinding()),
+                value(settingName(bot, "body-hash-claim")).orElse(fallback.bodyHashClaim()),
+                handlerFields(settingName(bot, "handler-field")).orElse(fallback.handlerFields()));
+        if (token.maxAge().filter(Duration::isZero).isPresent()) {
+            throw new InvalidSettingException(maxAgeName, "must be longer than zero; leave it unset for no limit");
+        }
+        return token;
+    }
+
     private Optional<String> value(String name) {
         return lookup.apply(name).map(String::trim).filter(text -> !text.isEmpty());
     }
 
-    private Set<String> algorithms() {
-        Set<String> algorithms = new LinkedHashSet<>();
-        for (String item : list(value(ALGORITHMS).orElse("HS256"))) {
-            String algorithm = item.toUpperCase(Locale.ROOT);
-            if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
-                throw new InvalidSettingException(ALGORITHMS, "'" + item
-                        + "' is not accepted; the secret is shared, so only HS256, HS384 and HS512 can be listed");
+    private Optional<Set<String>> algorithms(String name) {
+        return value(name).map(text -> {
+            Set<String> algorithms = new LinkedHashSet<>();
+            for (String item : list(text)) {
+                String algorithm = item.toUpperCase(Locale.ROOT);
+                if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
+                    throw new InvalidSettingException(name, "'" + item
+                            + "' is not accepted; the secret is shared, so only HS256, HS384 and HS512 can be listed");
+                }
+                algorithms.add(algorithm);
             }
-            algorithms.add(algorithm);
-        }
-        if (algorithms.isEmpty()) {
-            throw new InvalidSettingException(ALGORITHMS, "lists no algorithm");
-        }
-        return algorithms;
+            if (algorithms.isEmpty()) {
+                throw new InvalidSettingException(name, "lists no algorithm");
+            }
+            return algorithms;
+        });
     }
 
     private Optional<Duration> duration(String name) {
@@ -185,38 +295,39 @@ public final class SettingsReader {
         });
     }
 
-    private boolean bool(String name, boolean defaultValue) {
+    private Optional<Boolean> bool(String name) {
         return value(name).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidSettingException(name, "'" + text + "' is neither true nor false");
-        }).orElse(defaultValue);
+        });
     }
 
-    private BodyBindingMode bodyBinding() {
-        return value(BODY_BINDING).map(text -> BodyBindingMode.fromSetting(text.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidSettingException(BODY_BINDING, "'" + text
-                        + "' is not one of auto, hash, claims, signature-only")))
-                .orElse(BodyBindingMode.AUTO);
+    private Optional<BodyBindingMode> bodyBinding(String name) {
+        return value(name).map(text -> BodyBindingMode.fromSetting(text.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidSettingException(name, "'" + text
+                        + "' is not one of auto, hash, claims, signature-only")));
     }
 
-    private List<String> handlerFields() {
-        List<String> pointers = list(value(HANDLER_FIELD).orElse(DEFAULT_HANDLER_FIELDS));
-        if (pointers.isEmpty()) {
-            throw new InvalidSettingException(HANDLER_FIELD, "lists no JSON Pointer");
-        }
-        for (String pointer : pointers) {
-            try {
-                if (pointer.isEmpty() || !pointer.startsWith("/")) {
-                    throw new JsonException("not a member pointer");
-                }
-                Json.createPointer(pointer);
-            } catch (JsonException e) {
-                throw new InvalidSettingException(HANDLER_FIELD, "'" + pointer
-                        + "' is not a JSON Pointer to a member, such as /handler or /meta/handler");
+    private Optional<List<String>> handlerFields(String name) {
+        return value(name).map(text -> {
+            List<String> pointers = list(text);
+            if (pointers.isEmpty()) {
+                throw new InvalidSettingException(name, "lists no JSON Pointer");
             }
-        }
-        return pointers;
+            for (String pointer : pointers) {
+                try {
+                    if (pointer.isEmpty() || !pointer.startsWith("/")) {
+                        throw new JsonException("not a member pointer");
+                    }
+                    Json.createPointer(pointer);
+                } catch (JsonException e) {
+                    throw new InvalidSettingException(name, "'" + pointer
+                            + "' is not a JSON Pointer to a member, such as /handler or /meta/handler");
+                }
+            }
+            return pointers;
+        });
     }
 
     private int maxBodyBytes() {
@@ -232,6 +343,48 @@ public final class SettingsReader {
             throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
                     + "' is not a whole number of bytes between 1 and " + LARGEST_MAX_BODY_BYTES);
         }).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private CaptureMode capture() {
+        return value(CAPTURE).map(text -> CaptureMode.fromSetting(text.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidSettingException(CAPTURE, "'" + text + "' is not one of off, shape, full")))
+                .orElse(CaptureMode.OFF);
+    }
+
+    private Map<String, Set<String>> handlerBots(Set<String> bots, Set<String> registeredHandlers) {
+        Set<String> handlers = new TreeSet<>();
+        if (registeredHandlers != null) {
+            handlers.addAll(registeredHandlers);
+        }
+        for (String property : propertyNames) {
+            if (property.startsWith(HANDLERS_PREFIX) && property.endsWith(HANDLER_BOTS_SUFFIX)
+                    && property.length() > HANDLERS_PREFIX.length() + HANDLER_BOTS_SUFFIX.length()) {
+                String handler = property.substring(HANDLERS_PREFIX.length(), property.length() - HANDLER_BOTS_SUFFIX.length());
+                if (registeredHandlers != null && !registeredHandlers.contains(handler)) {
+                    throw new InvalidSettingException(property, "names no registered handler; registered handlers: "
+                            + new TreeSet<>(registeredHandlers));
+                }
+                handlers.add(handler);
+            }
+        }
+        Map<String, Set<String>> limits = new TreeMap<>();
+        for (String handler : handlers) {
+            String name = HANDLERS_PREFIX + handler + HANDLER_BOTS_SUFFIX;
+            value(name).ifPresent(text -> {
+                Set<String> allowed = new TreeSet<>(list(text));
+                if (allowed.isEmpty()) {
+                    throw new InvalidSettingException(name, "lists no bot; leave it unset to let the handler serve every bot");
+                }
+                for (String bot : allowed) {
+                    if (!bots.contains(bot)) {
+                        throw new InvalidSettingException(name, "'" + bot + "' is not a configured bot; configured bots: "
+                                + bots);
+                    }
+                }
+                limits.put(handler, allowed);
+            });
+        }
+        return limits;
     }
 
     private ReplaySettings replay() {

@@ -50,7 +50,7 @@ public class Dispatcher {
      * @throws HandlerFailedException when the handler failed or timed out and no fallback reply was chosen
      */
     public Reply dispatch(WebhookRequest request) {
-        RegisteredHandler handler = registry.find(request.handlerName())
+        RegisteredHandler handler = registry.find(request.handlerName(), request.bot())
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
         HandlerPolicy policy = registry.policyFor(handler.name());
         CompletableFuture<Reply> reply = runner.start(handler, request);

@@ -15,10 +15,12 @@ import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
 import org.dialoghook.internal.config.HandlerPolicy;
+import org.dialoghook.internal.config.ReceiverSettings;
 
 /**
  * The handlers by name, each already selected with {@link HandlerName.Literal} once at start, so a delivery
- * costs a map lookup and no bean resolution.
+ * costs a map lookup and no bean resolution; a handler limited to some bots
+ * ({@code dialoghook.handlers.<name>.bots}) is found only for those bots.
  */
 @ApplicationScoped
 public class HandlerRegistry {
@@ -34,6 +36,9 @@ public class HandlerRegistry {
     @Any
     Instance<AsyncWebhookHandler> asyncHandlers;
 
+    @Inject
+    ReceiverSettings settings;
+
     private Map<String, RegisteredHandler> byName;
 
     @PostConstruct
@@ -45,7 +50,7 @@ public class HandlerRegistry {
             built.put(name, new RegisteredHandler(name,
                     async ? null : handlers.select(qualifier),
                     async ? asyncHandlers.select(qualifier) : null,
-                    isDependent(bean)));
+                    isDependent(bean), Optional.ofNullable(settings.handlerBots().get(name))));
         });
         byName = Map.copyOf(built);
     }
@@ -62,6 +67,17 @@ public class HandlerRegistry {
      */
     public Optional<RegisteredHandler> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The handler registered under a name that serves a bot.
+     *
+     * @param name the handler name from the delivery
+     * @param bot the bot the delivery came from
+     * @return the handler, or empty when none has that name or it is limited to other bots
+     */
+    public Optional<RegisteredHandler> find(String name, String bot) {
+        return find(name).filter(handler -> handler.serves(bot));
     }
 
     /**
@@ -90,8 +106,19 @@ public class HandlerRegistry {
      * @param handler its bean when it answers at once, selected once
      * @param asyncHandler its bean when it answers with a completion stage, selected once
      * @param dependent whether each use creates an instance that must be destroyed afterwards
+     * @param bots the bots the handler is limited to, or empty when it serves every bot
      */
     public record RegisteredHandler(String name, Instance<WebhookHandler> handler,
-            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent) {
+            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent, Optional<Set<String>> bots) {
+
+        /**
+         * Whether the handler serves deliveries from a bot.
+         *
+         * @param bot the bot's name
+         * @return true when it is not limited, or limited to a set that holds the bot
+         */
+        public boolean serves(String bot) {
+            return bots.map(names -> names.contains(bot)).orElse(true);
+        }
     }
 }

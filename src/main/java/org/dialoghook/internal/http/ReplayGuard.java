@@ -80,7 +80,7 @@ public class ReplayGuard {
         Duration window = settings.replay().window();
         if (delivery.claims().get("exp") instanceof JsonNumber exp) {
             Duration lifetime = Duration.ofSeconds(exp.longValue() - clock.instant().getEpochSecond())
-                    .plus(settings.token().clockSkew());
+                    .plus(settings.bot(delivery.bot()).orElse(settings.defaultBot()).token().clockSkew());
             if (lifetime.compareTo(window) > 0) {
                 window = lifetime.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : lifetime;
             }

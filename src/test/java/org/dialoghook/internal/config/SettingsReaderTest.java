@@ -28,7 +28,7 @@ class SettingsReaderTest {
     }
 
     private static TokenSettings tokenWith(String name, String value) {
-        return readOne(name, value).token();
+        return readOne(name, value).defaultBot().token();
     }
 
     /** Reads one bad setting and returns the failure's message, which must name the setting. */
@@ -44,9 +44,9 @@ class SettingsReaderTest {
     @Test
     void defaultsWhenNothingIsSet() {
         ReceiverSettings settings = read(Map.of());
-        TokenSettings token = settings.token();
+        TokenSettings token = settings.defaultBot().token();
 
-        assertEquals(Optional.empty(), settings.secret());
+        assertEquals(Optional.empty(), settings.defaultBot().secret());
         assertEquals(Set.of("HS256"), token.algorithms());
         assertEquals(Duration.ofSeconds(60), token.clockSkew());
         assertEquals(Optional.empty(), token.maxAge());
@@ -62,8 +62,8 @@ class SettingsReaderTest {
         ReceiverSettings settings = read(Map.of(SettingsReader.CLOCK_SKEW, "  ", SettingsReader.SECRET, " ",
                 SettingsReader.MAX_BODY_BYTES, ""));
 
-        assertEquals(Duration.ofSeconds(60), settings.token().clockSkew());
-        assertEquals(Optional.empty(), settings.secret());
+        assertEquals(Duration.ofSeconds(60), settings.defaultBot().token().clockSkew());
+        assertEquals(Optional.empty(), settings.defaultBot().secret());
         assertEquals(1024 * 1024, settings.maxBodyBytes());
     }
 
@@ -71,13 +71,13 @@ class SettingsReaderTest {
 
     @Test
     void theSecretIsTakenAsSetWithoutTrimming() {
-        Secret secret = readOne(SettingsReader.SECRET, " padded secret ").secret().orElseThrow();
+        Secret secret = readOne(SettingsReader.SECRET, " padded secret ").defaultBot().secret().orElseThrow();
         assertArrayEquals(" padded secret ".getBytes(StandardCharsets.UTF_8), secret.keyBytes());
     }
 
     @Test
     void secretIsReadAsUtf8KeyBytes() {
-        Secret secret = readOne(SettingsReader.SECRET, "sécret-value").secret().orElseThrow();
+        Secret secret = readOne(SettingsReader.SECRET, "sécret-value").defaultBot().secret().orElseThrow();
 
         assertArrayEquals("sécret-value".getBytes(StandardCharsets.UTF_8), secret.keyBytes());
         assertEquals(Secret.of("sécret-value"), secret);
@@ -164,9 +164,9 @@ class SettingsReaderTest {
                 SettingsReader.BODY_HASH_CLAIM, "bh",
                 SettingsReader.HANDLER_FIELD, "/meta/handler",
                 SettingsReader.MAX_BODY_BYTES, "65536"));
-        TokenSettings token = settings.token();
+        TokenSettings token = settings.defaultBot().token();
 
-        assertEquals(32, settings.secret().orElseThrow().length());
+        assertEquals(32, settings.defaultBot().secret().orElseThrow().length());
         assertEquals(Set.of("HS256", "HS384"), token.algorithms());
         assertEquals(Duration.ofSeconds(10), token.clockSkew());
         assertEquals(Optional.of(Duration.ofMinutes(10)), token.maxAge());
@@ -253,7 +253,7 @@ class SettingsReaderTest {
         ReceiverSettings settings = readOne(SettingsReader.SECRET, "top-secret-value-123");
 
         assertFalse(settings.toString().contains("top-secret-value-123"), settings.toString());
-        assertFalse(settings.secret().toString().contains("top-secret-value-123"));
+        assertFalse(settings.defaultBot().secret().toString().contains("top-secret-value-123"));
     }
 
     @Test
