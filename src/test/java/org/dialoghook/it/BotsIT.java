@@ -1,6 +1,7 @@
 package org.dialoghook.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -89,6 +90,11 @@ class BotsIT extends WebhookIT {
                 DeliverySigner.withSecret(SALES_PREVIOUS_SECRET).handler("inspect").sign());
         assertEquals(200, response.statusCode(), response::body);
         assertEquals("sales", json(response).getJsonObject("attributes").getString("bot"));
+
+        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, "/health/ready", "MicroProfile Health");
+        JsonObject data = HealthChecks.named(json(ready), "dialoghook").getJsonObject("data");
+        assertTrue(HealthChecks.number(data, "bot.sales.previous-secret-deliveries") >= 1, data::toString);
+        assertFalse(data.containsKey("bot.support.previous-secret-deliveries"), "support is not rotating");
     }
 
     @Test

@@ -41,6 +41,9 @@ public class Dispatcher {
     @Inject
     WebhookErrorHandler errorHandler;
 
+    @Inject
+    HandlerMetrics metrics;
+
     /**
      * Runs the named handler.
      *
@@ -53,10 +56,14 @@ public class Dispatcher {
         RegisteredHandler handler = registry.find(request.handlerName(), request.bot())
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
         HandlerPolicy policy = registry.policyFor(handler.name());
+        long started = System.nanoTime();
         CompletableFuture<Reply> reply = runner.start(handler, request);
         try {
-            return reply.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            Reply answer = reply.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            metrics.succeeded(handler.name(), System.nanoTime() - started);
+            return answer;
         } catch (TimeoutException e) {
+            metrics.timedOut(handler.name(), System.nanoTime() - started);
             String errorId = newErrorId();
             LOG.log(Level.WARNING, "DH-0504 delivery={0} handler={1} errorId={2}: no reply within {3}",
                     new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId, policy.timeout()});
@@ -70,6 +77,7 @@ public class Dispatcher {
             if (invalidForm.isPresent()) {
                 return invalidFormReply(request, invalidForm.get(), policy);
             }
+            metrics.failed(handler.name(), System.nanoTime() - started);
             String errorId = newErrorId();
             LOG.log(Level.SEVERE, "DH-0500 delivery=" + request.deliveryId() + " handler=" + LogText.safe(handler.name())
                     + " errorId=" + errorId + ": the handler failed", cause);

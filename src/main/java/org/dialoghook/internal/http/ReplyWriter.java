@@ -9,6 +9,9 @@ import java.util.Map;
 import org.dialoghook.Block;
 import org.dialoghook.Reply;
 import org.dialoghook.internal.delivery.JsonSupport;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Writes a {@link Reply} as the contract's {@code {"blocks":[...],"attributes":{...}}} with JSON-B; the one
@@ -47,6 +50,12 @@ public class ReplyWriter {
 
     /** The reply document; {@code attributes} is {@code null}, and so left out, when empty. */
     @JsonbPropertyOrder({"blocks", "attributes"})
+    @Schema(name = "Reply", description = "The bot's reply; see docs/handlers.md", properties = {
+        @SchemaProperty(name = "blocks", type = SchemaType.ARRAY, description = "Block pointers {\"id\": \"<24 hex>\"} "
+                + "and inline blocks with a type: text, buttons, image"),
+        @SchemaProperty(name = "attributes", type = SchemaType.OBJECT, description = "Attributes to set on the "
+                + "conversation; left out when there are none")
+    })
     public record WireReply(List<Object> blocks, Map<String, Object> attributes) {
     }
 

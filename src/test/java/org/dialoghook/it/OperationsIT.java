@@ -1,0 +1,87 @@
+package org.dialoghook.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dialoghook.examples.EchoHandler;
+import org.dialoghook.it.handlers.FailingHandler;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fully configured receiver as operators watch it: readiness and liveness UP, per-handler metrics after
+ * deliveries, and an OpenAPI description of the webhook endpoint (see {@link ServerEndpoints} for where they are
+ * looked for).
+ */
+class OperationsIT extends WebhookIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return receiver("operations", Map.of("dialoghook.secret", SECRET), EchoHandler.class, FailingHandler.class);
+    }
+
+    @Test
+    void readinessIsUpWhenEveryBotHasASecretAndAHandlerIsRegistered() {
+        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, "/health/ready", "MicroProfile Health");
+        assertEquals(200, ready.statusCode(), ready::body);
+        JsonObject check = HealthChecks.named(json(ready), "dialoghook");
+        assertEquals("UP", check.getString("status"), check::toString);
+        assertEquals("default", check.getJsonObject("data").getString("bots"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> live = ServerEndpoints.get(deploymentUrl, "/health/live", "MicroProfile Health");
+        assertEquals(200, live.statusCode(), live::body);
+        assertEquals("UP", HealthChecks.named(json(live), "dialoghook").getString("status"));
+    }
+
+    @Test
+    void metricsShowDeliveriesFailuresAndLatencyPerHandler() {
+        ServerEndpoints.get(deploymentUrl, "/metrics", "MicroProfile Metrics");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, deliver(signer().handler("echo").sign()).statusCode());
+        }
+        assertEquals(500, deliver(signer().handler("fail").sign()).statusCode());
+        HttpResponse<String> metrics = ServerEndpoints.get(deploymentUrl, "/metrics?scope=application", "MicroProfile Metrics",
+                "Accept", "text/plain");
+        assertEquals(200, metrics.statusCode(), metrics::body);
+        PrometheusText text = new PrometheusText(metrics.body());
+        assertEquals(3, text.value("dialoghook_handler_deliveries_total", "echo"), metrics::body);
+        assertEquals(0, text.value("dialoghook_handler_failures_total", "echo"), metrics::body);
+        assertEquals(1, text.value("dialoghook_handler_deliveries_total", "fail"), metrics::body);
+        assertEquals(1, text.value("dialoghook_handler_failures_total", "fail"), metrics::body);
+        assertEquals(0, text.value("dialoghook_handler_timeouts_total", "fail"), metrics::body);
+        assertEquals(3, text.value("dialoghook_handler_latency_seconds_count", "echo"), metrics::body);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheWebhookPathsTheirBodiesAndEveryStatus() {
+        HttpResponse<String> openapi = ServerEndpoints.get(deploymentUrl, "/openapi?format=JSON", "MicroProfile OpenAPI",
+                "Accept", "application/json");
+        assertEquals(200, openapi.statusCode(), openapi::body);
+        JsonObject document = json(openapi);
+        for (String path : List.of("/webhook", "/webhook/{bot}")) {
+            JsonObject post = document.getJsonObject("paths").getJsonObject(path).getJsonObject("post");
+            assertEquals(Set.of("200", "400", "401", "404", "409", "413", "415", "500", "503"),
+                    post.getJsonObject("responses").keySet(), path);
+            assertEquals("#/components/schemas/Reply", post.getJsonObject("responses").getJsonObject("200")
+                    .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+                    .getString("$ref"), path);
+            assertEquals("#/components/schemas/Problem", post.getJsonObject("responses").getJsonObject("401")
+                    .getJsonObject("content").getJsonObject("application/problem+json").getJsonObject("schema")
+                    .getString("$ref"), path);
+            assertEquals("#/components/schemas/Delivery", post.getJsonObject("requestBody").getJsonObject("content")
+                    .getJsonObject("application/json").getJsonObject("schema").getString("$ref"), path);
+            assertTrue(post.getJsonArray("security").toString().contains("logicdialog-jwt"), path);
+        }
+        assertTrue(document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem")
+                .getJsonObject("properties").containsKey("errorId"));
+    }
+}
