@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.it.handlers.FailingHandler;
+import org.dialoghook.it.kit.SlowHandler;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class OperationsIT extends WebhookIT {
 
     @Deployment
     static WebArchive deployment() {
-        return receiver("operations", Map.of("dialoghook.secret", SECRET), EchoHandler.class, FailingHandler.class);
+        return receiver("operations", Map.of("dialoghook.secret", SECRET, "dialoghook.handlers.slow.timeout", "PT1S"),
+                EchoHandler.class, FailingHandler.class, SlowHandler.class);
     }
 
     @Test
@@ -43,12 +45,13 @@ class OperationsIT extends WebhookIT {
     }
 
     @Test
-    void metricsShowDeliveriesFailuresAndLatencyPerHandler() {
+    void metricsShowDeliveriesFailuresTimeoutsAndLatencyPerHandler() {
         ServerEndpoints.get(deploymentUrl, "/metrics", "MicroProfile Metrics");
         for (int i = 0; i < 3; i++) {
             assertEquals(200, deliver(signer().handler("echo").sign()).statusCode());
         }
         assertEquals(500, deliver(signer().handler("fail").sign()).statusCode());
+        assertEquals(504, deliver(signer().handler("slow").sign()).statusCode());
         HttpResponse<String> metrics = ServerEndpoints.get(deploymentUrl, "/metrics?scope=application", "MicroProfile Metrics",
                 "Accept", "text/plain");
         assertEquals(200, metrics.statusCode(), metrics::body);
@@ -58,6 +61,9 @@ class OperationsIT extends WebhookIT {
         assertEquals(1, text.value("dialoghook_handler_deliveries_total", "fail"), metrics::body);
         assertEquals(1, text.value("dialoghook_handler_failures_total", "fail"), metrics::body);
         assertEquals(0, text.value("dialoghook_handler_timeouts_total", "fail"), metrics::body);
+        assertEquals(1, text.value("dialoghook_handler_timeouts_total", "slow"), metrics::body);
+        assertEquals(1, text.value("dialoghook_handler_deliveries_total", "slow"), metrics::body);
+        assertEquals(0, text.value("dialoghook_handler_failures_total", "slow"), metrics::body);
         assertEquals(3, text.value("dialoghook_handler_latency_seconds_count", "echo"), metrics::body);
     }
 
@@ -69,7 +75,7 @@ class OperationsIT extends WebhookIT {
         JsonObject document = json(openapi);
         for (String path : List.of("/webhook", "/webhook/{bot}")) {
             JsonObject post = document.getJsonObject("paths").getJsonObject(path).getJsonObject("post");
-            assertEquals(Set.of("200", "400", "401", "404", "409", "413", "415", "500", "503"),
+            assertEquals(Set.of("200", "400", "401", "404", "409", "413", "415", "500", "503", "504"),
                     post.getJsonObject("responses").keySet(), path);
             assertEquals("#/components/schemas/Reply", post.getJsonObject("responses").getJsonObject("200")
                     .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")

@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "webhook", description = "Deliveries of LogicDialog Function blocks")
 @SecurityScheme(securitySchemeName = WebhookResource.SECURITY, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A JWT signed with the bot's JWT Secret (HS256 unless configured otherwise)")
-@APIResponse(responseCode = "200", description = "The bot's reply: the blocks to show and the attributes to set",
+@APIResponse(responseCode = "200", description = "The bot's reply: the blocks to show and the attributes to set (also "
+        + "the fallback block after a failure or timeout, when one is set)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Reply")))
 @APIResponse(responseCode = "400", description = "The body is not JSON, or not a delivery's shape",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -59,6 +60,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "415", description = "The body is not application/json in UTF-8",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "500", description = "The handler or the receiver failed; the errorId is in the log",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+@APIResponse(responseCode = "504", description = "The handler did not answer within its deadline and no fallback "
+        + "block is set",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 @APIResponse(responseCode = "503", description = "The default bot has no secret yet",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
