@@ -1,0 +1,195 @@
+package org.dialoghook.internal.capture;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dialoghook.internal.auth.DeliveryIds;
+import org.dialoghook.internal.auth.TokenVerifier;
+import org.dialoghook.internal.auth.WebhookBots;
+import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
+import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.CaptureMode;
+import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.delivery.JsonSupport;
+import org.dialoghook.internal.delivery.LogText;
+
+/**
+ * Capture mode ({@code dialoghook.capture}): writes one INFO line ({@code DH-0600}) per delivery with the token's
+ * decoded header and claims, the body's shape, and which of the contract's settings would accept the delivery,
+ * so that a user can check the project's defaults against a real bot. Claim and body values are written only in
+ * mode {@code full}; the token, its signature and the secrets never are.
+ */
+@ApplicationScoped
+public class DeliveryCapture {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryCapture.class.getName());
+    private static final String BEARER_PREFIX = "bearer ";
+
+    @Inject
+    ReceiverSettings settings;
+
+    @Inject
+    WebhookBots bots;
+
+    @Inject
+    JsonSupport json;
+
+    @Inject
+    Clock clock;
+
+    private Map<String, SettingsFit> fits;
+
+    @PostConstruct
+    void build() {
+        Map<String, SettingsFit> built = new HashMap<>();
+        if (settings.capture() != CaptureMode.OFF) {
+            JsonProvider provider = json.provider();
+            for (DeliveryChecks checks : bots.all().values()) {
+                BotSettings bot = checks.settings();
+                built.put(bot.name(), new SettingsFit(bot,
+                        bot.secret().map(secret -> new TokenVerifier(secret, bot.token(), clock, provider)),
+                        bot.previousSecret().map(secret -> new TokenVerifier(secret, bot.token(), clock, provider)),
+                        checks.bodyReader(), provider, clock));
+            }
+        }
+        fits = Map.copyOf(built);
+    }
+
+    /**
+     * Whether capture mode is on.
+     *
+     * @return false for {@code off}
+     */
+    public boolean enabled() {
+        return settings.capture() != CaptureMode.OFF;
+    }
+
+    /**
+     * Logs one delivery as capture mode says; does nothing when it is off.
+     *
+     * @param bot the {@code {bot}} of the path, or {@code null} for the default bot
+     * @param contentType the {@code Content-Type} header, or {@code null}
+     * @param authorization the {@code Authorization} headers, or {@code null}
+     * @param raw the body, or {@code null} when it is larger than the limit
+     */
+    public void record(String bot, String contentType, List<String> authorization, byte[] raw) {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            Capture capture = describe(bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw);
+            LOG.log(Level.INFO, "DH-0600 delivery={0} handler={1} bot={2}: capture {3}", new Object[] {
+                capture.deliveryId(), LogText.safe(capture.handler()), LogText.safe(bot == null ? BotSettings.DEFAULT_BOT
+                    : bot), oneLine(capture.description().toString())});
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DH-0601 delivery=- handler=-: capturing a delivery failed ({0}); the delivery "
+                    + "goes on", e.getClass().getName());
+        }
+    }
+
+    /**
+     * Describes one delivery.
+     *
+     * @param bot the bot's name
+     * @param contentType the {@code Content-Type} header, or {@code null}
+     * @param authorization the {@code Authorization} headers, or {@code null}
+     * @param raw the body, or {@code null} when it is larger than the limit
+     * @return the description and what the log line needs
+     */
+    Capture describe(String bot, String contentType, List<String> authorization, byte[] raw) {
+        JsonProvider provider = json.provider();
+        JsonShape shapes = new JsonShape(provider);
+        boolean full = settings.capture() == CaptureMode.FULL;
+        JsonObjectBuilder out = provider.createObjectBuilder().add("mode", settings.capture().settingValue());
+        SettingsFit fit = fits.get(bot);
+        out.add("bot", provider.createObjectBuilder().add("name", LogText.safe(bot)).add("configured", fit != null)
+                .add("hasSecret", fit != null && fit.hasSecret()));
+
+        Optional<String> token = bearerToken(authorization);
+        TokenView view = token.map(text -> TokenView.of(text, provider))
+                .orElse(new TokenView(Optional.empty(), Optional.empty()));
+        JsonObjectBuilder tokenOut = provider.createObjectBuilder().add("present", token.isPresent());
+        if (token.isPresent()) {
+            tokenOut.add("header", view.header().<JsonValue>map(header -> header).orElse(provider.createValue("not a JSON object")));
+            tokenOut.add("claims", view.claims().map(claims -> full ? claims : shapes.of(claims))
+                    .orElse(provider.createValue("not a JSON object")));
+        } else {
+            tokenOut.add("header", "no Authorization: Bearer header");
+        }
+        out.add("token", tokenOut);
+
+        JsonObjectBuilder bodyOut = provider.createObjectBuilder()
+                .add("contentType", contentType == null ? "none" : LogText.safe(contentType));
+        Optional<JsonValue> body = Optional.empty();
+        if (raw == null) {
+            bodyOut.add("json", "not read: larger than dialoghook.max-body-bytes");
+        } else {
+            bodyOut.add("bytes", raw.length);
+            body = parse(provider, raw);
+            bodyOut.add("json", body.map(value -> full ? value : shapes.of(value))
+                    .orElse(provider.createValue("not well-formed JSON")));
+        }
+        out.add("body", bodyOut);
+
+        if (fit != null) {
+            out.add("settings", fit.assess(token, view, raw, body));
+        }
+        String deliveryId = token.map(text -> view.claims().map(claims -> claims.get("jti"))
+                .filter(JsonString.class::isInstance).map(jti -> DeliveryIds.fromJti(((JsonString) jti).getString()))
+                .orElse(DeliveryIds.fromToken(text))).orElse("-");
+        String handler = body.filter(JsonObject.class::isInstance).flatMap(value -> fit == null ? Optional.empty()
+                : fit.handlerName(value.asJsonObject())).orElse(null);
+        return new Capture(deliveryId, handler, out.build());
+    }
+
+    private static Optional<String> bearerToken(List<String> authorization) {
+        if (authorization == null || authorization.size() != 1) {
+            return Optional.empty();
+        }
+        String value = authorization.get(0).strip();
+        if (!value.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+            return Optional.empty();
+        }
+        String token = value.substring(BEARER_PREFIX.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static Optional<JsonValue> parse(JsonProvider provider, byte[] raw) {
+        try {
+            return Optional.of(provider.createReaderFactory(Map.of())
+                    .createReader(new ByteArrayInputStream(raw), StandardCharsets.UTF_8).readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** JSON text kept on one log line: the line separators JSON leaves unescaped are escaped. */
+    private static String oneLine(String jsonText) {
+        return jsonText.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\u0085", "\\u0085");
+    }
+
+    /**
+     * What capture mode found in one delivery.
+     *
+     * @param deliveryId the delivery id the receiver's other log lines carry
+     * @param handler the handler name the body asks for, or {@code null}
+     * @param description the captured header, claims, body and settings
+     */
+    record Capture(String deliveryId, String handler, JsonObject description) {
+    }
+}
