@@ -89,7 +89,7 @@ final class SettingsFit {
             out.add("deliveryId", claims.get("jti") instanceof JsonString ? "from jti" : "a hash of the token");
         });
         out.add("handlerField", handlerField(claims, body, settings));
-        if (raw != null) {
+        if (raw != null && token.isPresent()) {
             out.add("bodyBinding", bodyBinding(claims, raw, settings));
         }
         body.filter(JsonObject.class::isInstance).ifPresent(value -> out.add("formValues", formValues(value.asJsonObject())));

@@ -147,6 +147,15 @@ class SettingsFitTest {
     }
 
     @Test
+    void withoutATokenOnlyTheBodyIsAssessed() {
+        String body = "{\"handler\":\"echo\"}";
+        JsonObject fits = fit(DEFAULTS).assess(Optional.empty(), new TokenView(Optional.empty(), Optional.empty()),
+                body.getBytes(StandardCharsets.UTF_8), Optional.of(Json.createReader(new StringReader(body)).readValue()));
+        assertEquals(Set.of("handlerField", "formValues"), fits.keySet());
+        assertEquals("/handler", fits.getJsonObject("handlerField").getString("body"));
+    }
+
+    @Test
     void tokenViewDecodesHeaderAndClaimsButNotTheSignature() {
         SignedDelivery delivery = signer(SECRET).handler("echo").sign();
         TokenView view = TokenView.of(delivery.token(), JSON);
