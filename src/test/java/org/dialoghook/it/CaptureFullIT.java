@@ -35,7 +35,7 @@ class CaptureFullIT extends WebhookIT {
                     .getJsonObject("formValues").getString("name"));
             assertEquals("fits", capture.getJsonObject("settings").getJsonObject("bodyBinding").getJsonObject("modes")
                     .getString("claims"));
-            CaptureIT.assertNothingSecretIn(output.awaitLine("DH-0600 delivery=cap-full-1 ").orElseThrow(), delivery);
+            CaptureIT.assertNothingSecretIn(output.awaitLine("DH-0700 delivery=cap-full-1 ").orElseThrow(), delivery);
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Capture mode {@code shape}: each delivery, accepted or refused, gets one DH-0600 line in the server's log with
+ * Capture mode {@code shape}: each delivery, accepted or refused, gets one DH-0700 line in the server's log with
  * the token's header, the names and types of claims and body members, and the settings' verdicts; never a value,
  * the token, its signature or the secret.
  */
@@ -46,8 +46,8 @@ class CaptureIT extends WebhookIT {
 
     /** The captured description of the delivery with this jti. */
     static JsonObject captured(ServerOutput output, String jti) {
-        String line = output.awaitLine("DH-0600 delivery=" + jti + " ").orElseThrow(
-                () -> new AssertionError("no DH-0600 line for " + jti));
+        String line = output.awaitLine("DH-0700 delivery=" + jti + " ").orElseThrow(
+                () -> new AssertionError("no DH-0700 line for " + jti));
         return Json.createReader(new StringReader(line.substring(line.indexOf("capture {") + "capture ".length())))
                 .readObject();
     }
@@ -79,7 +79,7 @@ class CaptureIT extends WebhookIT {
         assertEquals("fits", settings.getJsonObject("bodyBinding").getJsonObject("modes").getString("hash"));
         assertEquals(1, settings.getJsonObject("formValues").getInt("valueObjects"));
 
-        String line = output.awaitLine("DH-0600 delivery=cap-1 ").orElseThrow();
+        String line = output.awaitLine("DH-0700 delivery=cap-1 ").orElseThrow();
         assertTrue(line.contains("handler=echo bot=default"), line);
         assertFalse(line.contains(FORM_VALUE) || line.contains("Bern"), "values are logged only in mode full");
         assertNothingSecretIn(line, delivery);
@@ -94,7 +94,7 @@ class CaptureIT extends WebhookIT {
         JsonObject settings = captured(output, "cap-2").getJsonObject("settings");
         assertEquals("refused: The token's algorithm is not accepted.", settings.getString("verdict"));
         assertEquals("no: add HS384 to dialoghook.jwt.algorithms", settings.getJsonObject("algorithm").getString("fits"));
-        assertNothingSecretIn(output.awaitLine("DH-0600 delivery=cap-2 ").orElseThrow(), delivery);
+        assertNothingSecretIn(output.awaitLine("DH-0700 delivery=cap-2 ").orElseThrow(), delivery);
     }
 
     @Test

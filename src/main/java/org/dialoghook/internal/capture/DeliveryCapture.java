@@ -29,7 +29,7 @@ import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.delivery.LogText;
 
 /**
- * Capture mode ({@code dialoghook.capture}): writes one INFO line ({@code DH-0600}) per delivery with the token's
+ * Capture mode ({@code dialoghook.capture}): writes one INFO line ({@code DH-0700}) per delivery with the token's
  * decoded header and claims, the body's shape, and which of the contract's settings would accept the delivery,
  * so that a user can check the project's defaults against a real bot. Claim and body values are written only in
  * mode {@code full}; the token, its signature and the secrets never are.
@@ -93,11 +93,11 @@ public class DeliveryCapture {
         }
         try {
             Capture capture = describe(bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw);
-            LOG.log(Level.INFO, "DH-0600 delivery={0} handler={1} bot={2}: capture {3}", new Object[] {
+            LOG.log(Level.INFO, "DH-0700 delivery={0} handler={1} bot={2}: capture {3}", new Object[] {
                 capture.deliveryId(), LogText.safe(capture.handler()), LogText.safe(bot == null ? BotSettings.DEFAULT_BOT
                     : bot), oneLine(capture.description().toString())});
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DH-0601 delivery=- handler=-: capturing a delivery failed ({0}); the delivery "
+            LOG.log(Level.WARNING, "DH-0701 delivery=- handler=-: capturing a delivery failed ({0}); the delivery "
                     + "goes on", e.getClass().getName());
         }
     }
