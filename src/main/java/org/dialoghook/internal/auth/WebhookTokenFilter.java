@@ -2,18 +2,11 @@ package org.dialoghook.internal.auth;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,8 +48,8 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         requireJson(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         String bot = request.getUriInfo().getPathParameters().getFirst("bot");
         DeliveryChecks checks = bots.checksFor(bot).orElseThrow(() ->
-                new NotFoundException("No bot named '" + LogText.safe(bot) + "' is configured."));
-        BotTokenVerifier verifier = checks.verifier().orElseThrow(() -> new ServiceUnavailableException(
+                DeliveryRefusedException.notFound("No bot named '" + LogText.safe(bot) + "' is configured."));
+        BotTokenVerifier verifier = checks.verifier().orElseThrow(() -> DeliveryRefusedException.unavailable(
                 "The receiver has no secret for this bot yet; the operator must set dialoghook.secret."));
         String token = bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         request.setProperty(LogContext.DELIVERY_ID, DeliveryIds.fromToken(token));
@@ -70,7 +63,7 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
             request.setProperty(VerifiedDelivery.PROPERTY, new VerifiedDelivery(
                     bot == null ? WebhookBots.DEFAULT_BOT : bot, verified.deliveryId(), verified.claims(), body));
         } catch (InvalidTokenException e) {
-            throw new NotAuthorizedException(e.getMessage(), INVALID_CHALLENGE);
+            throw DeliveryRefusedException.unauthorized(e.getMessage(), INVALID_CHALLENGE);
         }
         request.setEntityStream(new ByteArrayInputStream(raw));
     }
@@ -91,49 +84,48 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
      * The 413 answer. A bounded part of the rest of the body is read and dropped first, so that a client
      * that sends the whole body before reading the answer gets it; the connection is closed after it.
      */
-    private static ClientErrorException tooLarge(InputStream body, int maxBytes) throws IOException {
+    private static DeliveryRefusedException tooLarge(InputStream body, int maxBytes) throws IOException {
         byte[] sink = new byte[8192];
         long dropped = 0;
         for (int read = 0; read != -1 && dropped < DISCARD_LIMIT; read = body.read(sink)) {
             dropped += read;
         }
-        return new ClientErrorException("The body is larger than the limit of " + maxBytes + " bytes.",
-                Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).header("Connection", "close").build());
+        return DeliveryRefusedException.tooLarge("The body is larger than the limit of " + maxBytes + " bytes.");
     }
 
     private static void requireJson(String contentType) {
         if (contentType == null) {
-            throw new NotSupportedException("The request has no Content-Type; send application/json.");
+            throw DeliveryRefusedException.unsupportedMediaType("The request has no Content-Type; send application/json.");
         }
         MediaType type;
         try {
             type = MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
-            throw new NotSupportedException("The Content-Type is malformed; send application/json.");
+            throw DeliveryRefusedException.unsupportedMediaType("The Content-Type is malformed; send application/json.");
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         boolean json = type.getType().equalsIgnoreCase("application")
                 && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
         if (!json || charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new NotSupportedException("The body must be application/json (or application/*+json) in UTF-8, not '"
-                    + LogText.safe(contentType) + "'.");
+            throw DeliveryRefusedException.unsupportedMediaType(
+                    "The body must be application/json (or application/*+json) in UTF-8, not '" + LogText.safe(contentType) + "'.");
         }
     }
 
     private static String bearerToken(List<String> authorization) {
         if (authorization == null || authorization.isEmpty()) {
-            throw new NotAuthorizedException("The request carries no Bearer token.", MISSING_CHALLENGE);
+            throw DeliveryRefusedException.unauthorized("The request carries no Bearer token.", MISSING_CHALLENGE);
         }
         if (authorization.size() > 1) {
-            throw new NotAuthorizedException("The request carries more than one Authorization header.", INVALID_CHALLENGE);
+            throw DeliveryRefusedException.unauthorized("The request carries more than one Authorization header.", INVALID_CHALLENGE);
         }
         String value = authorization.get(0).strip();
         if (!value.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-            throw new NotAuthorizedException("The request carries no Bearer token.", MISSING_CHALLENGE);
+            throw DeliveryRefusedException.unauthorized("The request carries no Bearer token.", MISSING_CHALLENGE);
         }
         String token = value.substring(BEARER_PREFIX.length()).strip();
         if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c == ',')) {
-            throw new NotAuthorizedException("The Authorization header does not hold exactly one Bearer token.",
+            throw DeliveryRefusedException.unauthorized("The Authorization header does not hold exactly one Bearer token.",
                     INVALID_CHALLENGE);
         }
         return token;
@@ -143,7 +135,7 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         try {
             return checks.bodyReader().read(raw);
         } catch (MalformedDeliveryException e) {
-            throw new BadRequestException(e.getMessage());
+            throw DeliveryRefusedException.badRequest(e.getMessage());
         }
     }
 }

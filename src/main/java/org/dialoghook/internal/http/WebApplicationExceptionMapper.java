@@ -10,10 +10,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.logging.Level;
+import org.dialoghook.internal.auth.DeliveryRefusedException;
 
 /**
  * Answers every JAX-RS exception, from the token filter or from the runtime itself (404, 405, 406, 415),
- * with problem+json, keeping the headers it carries ({@code WWW-Authenticate}, {@code Allow}).
+ * with problem+json, keeping the headers it carries ({@code WWW-Authenticate}, {@code Allow}). Only the
+ * receiver's own refusals ({@link DeliveryRefusedException}) put their message in the detail: the runtime's
+ * messages differ per server and may hold a vendor message id or the full request URL.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -53,8 +56,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String detail(WebApplicationException exception, ProblemKind kind, boolean serverSide) {
         String message = exception.getMessage();
-        boolean runtimeDefault = message == null || message.isBlank() || message.startsWith("HTTP ");
-        if (serverSide || runtimeDefault) {
+        boolean ownMessage = exception instanceof DeliveryRefusedException && message != null && !message.isBlank();
+        if (serverSide || !ownMessage) {
             return switch (kind) {
                 case NOT_FOUND -> "There is nothing at this path; deliveries go to POST /webhook or POST /webhook/{bot}.";
                 case METHOD_NOT_ALLOWED -> "This method is not allowed here; deliveries are sent with POST.";
