@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -27,6 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server answering normally (checked after each test).
  */
 class RejectedDeliveryIT extends WebhookIT {
+
+    /** A server's message id, such as RESTEASY003210 or WFLYCTL0097. */
+    private static final Pattern VENDOR_MESSAGE_ID = Pattern.compile("[A-Z][A-Z-]{2,}\\d{3,}");
 
     @Deployment
     static WebArchive deployment() {
@@ -201,6 +206,26 @@ class RejectedDeliveryIT extends WebhookIT {
                 "Authorization", "Bearer " + delivery.token());
         JsonObject problem = assertProblem(response, 404, "not-found");
         assertTrue(problem.getString("detail").contains("sales"), problem::toString);
+    }
+
+    @Test
+    void theRuntimesOwn404And405CarryTheReceiversDetailNotTheServersMessage() {
+        SignedDelivery delivery = signer().handler("echo").sign();
+        List<JsonObject> problems = List.of(
+                assertProblem(send(HttpRequest.newBuilder(uri("/nothing-here")).GET()), 404, "not-found"),
+                assertProblem(post("/nothing-here", delivery.body(), "Content-Type", "application/json",
+                        "Authorization", "Bearer " + delivery.token()), 404, "not-found"),
+                assertProblem(send(HttpRequest.newBuilder(uri("/webhook")).GET()), 405, "method-not-allowed"),
+                assertProblem(send(HttpRequest.newBuilder(uri("/webhook/default")).DELETE()), 405, "method-not-allowed"));
+        for (JsonObject problem : problems) {
+            String detail = problem.getString("detail");
+            assertFalse(detail.contains("localhost") || detail.contains("http:") || detail.contains("nothing-here"),
+                    () -> "no request URL in " + detail);
+            assertFalse(VENDOR_MESSAGE_ID.matcher(detail).find(), () -> "no server message id in " + detail);
+        }
+        assertEquals("There is nothing at this path; deliveries go to POST /webhook or POST /webhook/{bot}.",
+                problems.get(0).getString("detail"));
+        assertEquals("This method is not allowed here; deliveries are sent with POST.", problems.get(2).getString("detail"));
     }
 
     @Test
