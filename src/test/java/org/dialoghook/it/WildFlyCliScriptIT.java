@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code server-config/wildfly/dialoghook.cli} does what its README promises: run with WildFly's CLI against a
  * fresh server, exactly as an operator runs it, it stores the secret encrypted, sets every setting and deploys
  * the WAR; the receiver then accepts deliveries signed with that secret, before and after a restart, and the
- * script can be run again. The server is the manual container {@code wildfly-scripted} of arquillian.xml.
+ * script can be run again. Without the secret file it stops before storing anything or deploying. The server
+ * is the manual container {@code wildfly-scripted} of arquillian.xml.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +61,12 @@ class WildFlyCliScriptIT {
         Path secretFile = prepareWorkDirectory(work);
         controller.start(CONTAINER);
         try {
+            CliRun withoutSecret = runCli(home, work, null);
+            assertTrue(withoutSecret.exitCode() != 0, "without the secret file the script stops:\n" + withoutSecret.output());
+            String untouched = Files.readString(base.resolve("configuration/standalone.xml"));
+            assertFalse(untouched.contains("dialoghook.secret") || untouched.contains("dialoghook.war"),
+                    "it stops before storing a secret or deploying");
+
             String output = runScript(home, work, secretFile);
             assertFalse(output.contains(SCRIPT_SECRET), "the CLI never prints the secret");
             String configuration = Files.readString(base.resolve("configuration/standalone.xml"));
@@ -124,9 +131,28 @@ class WildFlyCliScriptIT {
 
     /** Runs the script with the server's own CLI, as the README says, and asserts that every step succeeded. */
     private static String runScript(Path home, Path work, Path secretFile) throws IOException, InterruptedException {
+        CliRun run = runCli(home, work, secretFile);
+        assertEquals(0, run.exitCode(), () -> "the script failed:\n" + run.output());
+        assertFalse(run.output().contains("\"outcome\" => \"failed\""), run.output());
+        return run.output();
+    }
+
+    /** What a run of the CLI printed, and how it ended. */
+    private record CliRun(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code jboss-cli.sh --connect [--properties=<secret file>] --file=<script>} in the work directory.
+     *
+     * @param secretFile the properties file with the secret, or {@code null} to run without one
+     */
+    private static CliRun runCli(Path home, Path work, Path secretFile) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=127.0.0.1:" + System.getProperty("wildfly.scripted.management.port"),
-                "--properties=" + secretFile, "--file=" + System.getProperty("wildfly.cliScript")));
+                "--controller=127.0.0.1:" + System.getProperty("wildfly.scripted.management.port")));
+        if (secretFile != null) {
+            command.add("--properties=" + secretFile);
+        }
+        command.add("--file=" + System.getProperty("wildfly.cliScript"));
         Path log = work.resolve("cli-output.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -141,9 +167,7 @@ class WildFlyCliScriptIT {
         }
         String text = Files.readString(log);
         System.out.println(text);
-        assertEquals(0, cli.exitValue(), () -> "the script failed:\n" + text);
-        assertFalse(text.contains("\"outcome\" => \"failed\""), text);
-        return text;
+        return new CliRun(cli.exitValue(), text);
     }
 
     private static void freshCopy(Path from, Path to) throws IOException {
