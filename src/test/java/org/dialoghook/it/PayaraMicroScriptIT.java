@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.dialoghook.examples.EchoHandler;
+import org.dialoghook.it.handlers.SettingsEchoHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -41,7 +42,7 @@ class PayaraMicroScriptIT extends WebhookIT {
         return receiver("scripted", Map.of(
                 "dialoghook.secret", WAR_SECRET,
                 "dialoghook.jwt.algorithms", "HS512",
-                "dialoghook.max-body-bytes", "100"), EchoHandler.class);
+                "dialoghook.max-body-bytes", "100"), EchoHandler.class, SettingsEchoHandler.class);
     }
 
     /** The secret the alias holds: the password file the Failsafe execution names in DH_ALIAS_PASSWORD_FILE. */
@@ -64,6 +65,21 @@ class PayaraMicroScriptIT extends WebhookIT {
         assertEquals(200, response.statusCode(), response::body);
         assertEquals("note=" + body, json(response).getJsonArray("blocks").getJsonObject(0).getString("text"),
                 "HS256 and a 1 MiB limit from the command file, not HS512 and 100 bytes from the WAR");
+    }
+
+    /**
+     * Payara Micro only logs a boot command that fails, so every command of the settings file must be one the
+     * test reads, and every one must be in effect.
+     */
+    @Test
+    void everySettingOfTheCommandFileIsInEffect() throws IOException {
+        Path settingsFile = Path.of("server-config/payara/dialoghook.asadmin");
+        for (String line : Files.readAllLines(settingsFile, StandardCharsets.UTF_8)) {
+            assertTrue(line.isBlank() || line.startsWith("#") || ScriptSettings.ASADMIN.matcher(line).matches(),
+                    () -> "a command this test does not check: " + line);
+        }
+        ScriptSettings.assertInEffect(ScriptSettings.of(settingsFile, ScriptSettings.ASADMIN), aliasSecret(),
+                this::deliver);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dialoghook.examples.EchoHandler;
+import org.dialoghook.it.handlers.SettingsEchoHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -84,13 +85,18 @@ class WildFlyCliScriptIT {
         } finally {
             controller.stop(CONTAINER);
         }
+        assertFalse(Files.readString(base.resolve("log/server.log")).contains(SCRIPT_SECRET),
+                "the secret never reaches the server log");
     }
 
     /**
-     * The WAR the script deploys carries settings of its own (another secret, HS512 only, a 100-byte limit); the
-     * script's system properties outrank them, so what is accepted shows that the script's values are in effect.
+     * Every setting the script writes has the script's value in the deployment. The WAR the script deploys
+     * carries settings of its own (another secret, HS512 only, a 100-byte limit) that the script's system
+     * properties outrank, so what is accepted shows it too.
      */
-    private static void assertTheScriptsSettingsAreInEffect() {
+    private static void assertTheScriptsSettingsAreInEffect() throws IOException {
+        ScriptSettings.assertInEffect(ScriptSettings.of(Path.of(System.getProperty("wildfly.cliScript")),
+                ScriptSettings.JBOSS_CLI), SCRIPT_SECRET, WildFlyCliScriptIT::deliver);
         SignedDelivery delivery = DeliverySigner.withSecret(SCRIPT_SECRET).handler("echo")
                 .formValue("note", "x".repeat(2000)).sign();
         HttpResponse<String> response = deliver(delivery);
@@ -121,7 +127,7 @@ class WildFlyCliScriptIT {
         WebhookIT.receiver("dialoghook", Map.of(
                         "dialoghook.secret", WAR_SECRET,
                         "dialoghook.jwt.algorithms", "HS512",
-                        "dialoghook.max-body-bytes", "100"), EchoHandler.class)
+                        "dialoghook.max-body-bytes", "100"), EchoHandler.class, SettingsEchoHandler.class)
                 .as(ZipExporter.class).exportTo(work.resolve("target/dialoghook.war").toFile(), true);
         Path secretFile = Files.createFile(work.resolve("dialoghook-secret.properties"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
