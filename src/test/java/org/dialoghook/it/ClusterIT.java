@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.dialoghook.it.handlers.CountingHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -36,7 +34,7 @@ class ClusterIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path WORK = Path.of("target", "cluster-it");
-    private static final List<Process> MEMBERS = new ArrayList<>();
+    private static final List<PayaraMicroProcess> MEMBERS = new ArrayList<>();
     private static int firstPort;
     private static int secondPort;
 
@@ -47,59 +45,34 @@ class ClusterIT {
         WebhookIT.receiver("cluster", WebhookIT.withSecret(), CountingHandler.class)
                 .as(ZipExporter.class).exportTo(war, true);
         String cluster = "dialoghook-it-" + UUID.randomUUID();
-        int firstGridPort = freePort();
-        firstPort = freePort();
-        secondPort = freePort();
+        int firstGridPort = PayaraMicroProcess.freePort();
+        firstPort = PayaraMicroProcess.freePort();
+        secondPort = PayaraMicroProcess.freePort();
         MEMBERS.add(start("member1", war, firstPort, cluster, firstGridPort, firstGridPort));
-        MEMBERS.add(start("member2", war, secondPort, cluster, freePort(), firstGridPort));
-        awaitReady(firstPort);
-        awaitReady(secondPort);
+        MEMBERS.add(start("member2", war, secondPort, cluster, PayaraMicroProcess.freePort(), firstGridPort));
+        for (PayaraMicroProcess member : MEMBERS) {
+            member.awaitReady(Duration.ofSeconds(240));
+        }
     }
 
     @AfterAll
     static void stopMembers() throws InterruptedException {
-        for (Process member : MEMBERS) {
-            member.destroy();
+        for (PayaraMicroProcess member : MEMBERS) {
+            member.signalStop();
         }
-        for (Process member : MEMBERS) {
-            if (!member.waitFor(30, TimeUnit.SECONDS)) {
-                member.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        for (PayaraMicroProcess member : MEMBERS) {
+            member.awaitExit(Duration.ofSeconds(30));
         }
     }
 
-    private static Process start(String name, File war, int httpPort, String cluster, int gridPort, int seedPort)
-            throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", war.getAbsolutePath(), "--contextroot", "/",
-                "--port", String.valueOf(httpPort),
+    private static PayaraMicroProcess start(String name, File war, int httpPort, String cluster, int gridPort,
+            int seedPort) throws IOException {
+        return PayaraMicroProcess.start(war, httpPort, WORK.resolve(name + ".log"), List.of(
                 "--clustername", cluster,
                 "--clustermode", "tcpip:127.0.0.1:" + seedPort,
                 "--interfaces", "127.0.0.1",
                 "--startport", String.valueOf(gridPort),
-                "--prebootcommandfile", Path.of("server-config", "payara-micro", "loopback.asadmin").toString());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve(name + ".log").toFile())
-                .start();
-    }
-
-    private static void awaitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = post(port, "{}", null);
-                if (response.statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the member is still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("the member on port " + port + " did not start; see " + WORK);
+                "--prebootcommandfile", Path.of("server-config", "payara-micro", "loopback.asadmin").toString()));
     }
 
     private static HttpResponse<String> post(int port, String body, String token) throws IOException, InterruptedException {
@@ -112,12 +85,6 @@ class ClusterIT {
             WebhookIT.SENT_CREDENTIALS.add("Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String text(HttpResponse<String> response) {
