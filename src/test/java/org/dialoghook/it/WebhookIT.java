@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class WebhookIT {
 
     /** The secret every test deployment is configured with, unless a test says otherwise. */
-    protected static final String SECRET = "integration-test-secret-7d1f0c9e5b2a48e6";
+    public static final String SECRET = "integration-test-secret-7d1f0c9e5b2a48e6";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -56,7 +56,7 @@ public abstract class WebhookIT {
      * @param classes handler classes and whatever they use
      * @return the archive
      */
-    protected static WebArchive receiver(String name, Map<String, String> settings, Class<?>... classes) {
+    public static WebArchive receiver(String name, Map<String, String> settings, Class<?>... classes) {
         File war = new File(System.getProperty("dialoghook.war", "target/dialoghook.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class);
         archive.addClasses(classes);
