@@ -1,7 +1,9 @@
 package org.dialoghook.it.soak;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
@@ -162,7 +164,7 @@ public final class SoakRun {
         try {
             for (int i = 0; i < settings.senders(); i++) {
                 Random random = new Random(settings.seed() * 31 + i + phase.name().hashCode());
-                senders.execute(() -> sendUntilEnd(phase, random, restarting));
+                senders.execute(() -> sendUntilEnd(phase, random));
             }
             if (restarting != null) {
                 restart = restarting.restartAt(phase.start() + settings.duration().toNanos() / 3, phase);
@@ -178,7 +180,7 @@ public final class SoakRun {
         return restart;
     }
 
-    private void sendUntilEnd(Phase phase, Random random, RestartingServer restarting) {
+    private void sendUntilEnd(Phase phase, Random random) {
         String[] handlers = {FaultHandler.NAME, FaultEjbHandler.NAME};
         for (int i = 0; i < MAX_DELIVERIES_PER_SENDER && now() < phase.end(); i++) {
             String handler = handlers[random.nextInt(handlers.length)];
@@ -254,7 +256,7 @@ public final class SoakRun {
         Optional<JsonObject> body = jsonObject(response.body());
         if (status == 200) {
             boolean blocks = type.startsWith("application/json") && body.isPresent()
-                    && body.get().get("blocks") instanceof jakarta.json.JsonArray;
+                    && body.get().get("blocks") instanceof JsonArray;
             return blocks ? Optional.empty() : Optional.of(what);
         }
         boolean knownStatus = DOCUMENTED_ERRORS.contains(status) || (status >= 400 && status < 500);
@@ -265,7 +267,7 @@ public final class SoakRun {
         boolean complete = problem.getString("type", "").startsWith("urn:dialoghook:problem:")
                 && !problem.getString("title", "").isBlank()
                 && !problem.getString("detail", "").isBlank()
-                && problem.get("status") instanceof jakarta.json.JsonNumber number && number.intValue() == status
+                && problem.get("status") instanceof JsonNumber number && number.intValue() == status
                 && (DOCUMENTED_ERRORS.contains(status) || problem.getString("type").endsWith(":client-error"));
         return complete ? Optional.empty() : Optional.of(what + ", incomplete problem");
     }
