@@ -41,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dialoghook.it.PayaraMicroProcess;
+import org.dialoghook.it.PrometheusText;
 import org.dialoghook.it.WebhookIT;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -287,8 +288,9 @@ public final class SoakRun {
         boolean collected = forceGc(server.pid());
         HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(server.uri("/metrics?scope=base"))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
-        return new Snapshot(metric(metrics.body(), "memory_usedHeap_bytes"), metric(metrics.body(), "thread_count"),
-                collected);
+        PrometheusText base = new PrometheusText(metrics.body());
+        return new Snapshot((long) base.value("memory_usedHeap_bytes").orElse(-1),
+                (long) base.value("thread_count").orElse(-1), collected);
     }
 
     private static boolean forceGc(long pid) throws IOException, InterruptedException {
@@ -303,11 +305,6 @@ public final class SoakRun {
             return false;
         }
         return process.exitValue() == 0;
-    }
-
-    private static long metric(String prometheusText, String name) {
-        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*\\}\\s+(\\S+)$").matcher(prometheusText);
-        return line.find() ? (long) Double.parseDouble(line.group(1)) : -1;
     }
 
     private String serverFacts() throws IOException {
