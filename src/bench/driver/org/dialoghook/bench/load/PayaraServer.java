@@ -1,0 +1,208 @@
+package org.dialoghook.bench.load;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process started by the benchmark: HTTP on a free loopback port, no Hazelcast, a bounded
+ * heap, the secret in its environment (never on its command line, never in a log line). Only this process is
+ * ever stopped, by its own handle.
+ */
+final class PayaraServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final int port;
+    private final long startedNanos;
+    private final Path log;
+
+    private PayaraServer(Process process, int port, long startedNanos, Path log) {
+        this.process = process;
+        this.port = port;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /**
+     * Starts Payara Micro with one WAR at the context root.
+     *
+     * @param options the benchmark's options
+     * @param war the WAR
+     * @param secret the default bot's secret
+     * @param name a name for the server's root directory and log
+     * @return the running (not yet ready) server
+     * @throws IOException when it cannot be started
+     */
+    static PayaraServer start(Options options, Path war, String secret, String name) throws IOException {
+        int port = freeLoopbackPort();
+        Path root = options.work().resolve("server-" + name);
+        deleteTree(root);
+        Files.createDirectories(root);
+        Path log = options.work().resolve("server-" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + options.heap(),
+                "-jar", options.payara().toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nohazelcast",
+                "--prebootcommandfile", options.preboot().toString(),
+                "--rootdir", root.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("DIALOGHOOK_SECRET", secret);
+        long started = System.nanoTime();
+        return new PayaraServer(builder.start(), port, started, log);
+    }
+
+    /**
+     * Waits until a request to the path is answered with 200.
+     *
+     * @param path the endpoint
+     * @param token a token for it, or {@code null}
+     * @param body the body to post
+     * @return the time from the start of the process to the first 200
+     * @throws IOException when the server exits or is not ready within three minutes
+     */
+    Duration awaitReady(String path, String token, String body) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            sleep(50);
+        }
+        throw new IOException("Payara Micro was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * The resident set of the server process.
+     *
+     * @return bytes
+     * @throws IOException when /proc cannot be read
+     */
+    long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for " + pid());
+    }
+
+    /**
+     * The CPU time the server process has used, user and system, all threads.
+     *
+     * @return microseconds
+     * @throws IOException when /proc cannot be read
+     */
+    long cpuMicros() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /**
+     * Runs a diagnostic command in the server with the JDK's jcmd.
+     *
+     * @param arguments the command and its arguments
+     * @throws IOException when jcmd fails
+     */
+    void jcmd(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        command.add(String.valueOf(pid()));
+        command.addAll(List.of(arguments));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IOException("jcmd " + String.join(" ", arguments) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Stops the server: a normal shutdown first, the process killed if that takes over 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

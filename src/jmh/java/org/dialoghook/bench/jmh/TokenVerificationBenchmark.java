@@ -1,0 +1,81 @@
+package org.dialoghook.bench.jmh;
+
+import jakarta.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.dialoghook.internal.auth.InvalidTokenException;
+import org.dialoghook.internal.auth.TokenVerifier.VerifiedToken;
+import org.dialoghook.internal.delivery.DeliveryBody;
+import org.dialoghook.internal.delivery.MalformedDeliveryException;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import java.nio.charset.StandardCharsets;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Token verification for each body-binding mode: the signature and time claims, then every check of the
+ * body against the claims, as the filter makes them. The baseline is jose4j alone verifying the same tokens
+ * with no claim validation at all: the floor no receiver can go below with jose4j.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class TokenVerificationBenchmark {
+
+    @Param({"auto", "hash", "claims", "signature-only"})
+    String mode;
+
+    private Fixtures fixtures;
+    private DeliveryBody[] parsed;
+    private JwtConsumer bareJose4j;
+    private int next;
+
+    @Setup
+    public void setUp() throws MalformedDeliveryException {
+        fixtures = new Fixtures(mode);
+        parsed = new DeliveryBody[Fixtures.POOL];
+        for (int i = 0; i < Fixtures.POOL; i++) {
+            parsed[i] = fixtures.bodyReader.read(fixtures.bodies[i]);
+        }
+        bareJose4j = new JwtConsumerBuilder()
+                .setVerificationKey(new HmacKey(Fixtures.SECRET.getBytes(StandardCharsets.UTF_8)))
+                .setSkipAllValidators()
+                .build();
+    }
+
+    /**
+     * Verifies a token and checks the body against it (the body parsed beforehand, as the binding benchmark
+     * measures parsing).
+     *
+     * @return the claims
+     * @throws InvalidTokenException never: every token is valid
+     */
+    @Benchmark
+    public JsonObject verify() throws InvalidTokenException {
+        int i = next++ & (Fixtures.POOL - 1);
+        VerifiedToken verified = fixtures.verifier.verify(fixtures.tokens[i]);
+        fixtures.binding.checkHash(verified.claims(), fixtures.bodies[i]);
+        fixtures.binding.checkClaims(verified.claims(), parsed[i]);
+        return verified.claims();
+    }
+
+    /**
+     * Baseline: jose4j alone, signature only.
+     *
+     * @return the claims
+     * @throws InvalidJwtException never
+     */
+    @Benchmark
+    public JwtClaims jose4jAlone() throws InvalidJwtException {
+        return bareJose4j.processToClaims(fixtures.tokens[next++ & (Fixtures.POOL - 1)]);
+    }
+}
