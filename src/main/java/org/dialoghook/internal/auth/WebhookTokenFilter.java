@@ -52,7 +52,6 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         BotTokenVerifier verifier = checks.verifier().orElseThrow(() -> DeliveryRefusedException.unavailable(
                 "The receiver has no secret for this bot yet; the operator must set dialoghook.secret."));
         String token = bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
-        request.setProperty(LogContext.DELIVERY_ID, DeliveryIds.fromToken(token));
         try {
             VerifiedToken verified = verifier.verify(token);
             request.setProperty(LogContext.DELIVERY_ID, verified.deliveryId());
@@ -63,6 +62,10 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
             request.setProperty(VerifiedDelivery.PROPERTY, new VerifiedDelivery(
                     bot == null ? WebhookBots.DEFAULT_BOT : bot, verified.deliveryId(), verified.claims(), body));
         } catch (InvalidTokenException e) {
+            if (request.getProperty(LogContext.DELIVERY_ID) == null) {
+                // hashed only when the token failed: a verified one names the delivery by its jti
+                request.setProperty(LogContext.DELIVERY_ID, DeliveryIds.fromToken(token));
+            }
             throw DeliveryRefusedException.unauthorized(e.getMessage(), INVALID_CHALLENGE);
         }
         request.setEntityStream(new ByteArrayInputStream(raw));
@@ -124,11 +127,21 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
             throw DeliveryRefusedException.unauthorized("The request carries no Bearer token.", MISSING_CHALLENGE);
         }
         String token = value.substring(BEARER_PREFIX.length()).strip();
-        if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c == ',')) {
+        if (token.isEmpty() || hasSeparator(token)) {
             throw DeliveryRefusedException.unauthorized("The Authorization header does not hold exactly one Bearer token.",
                     INVALID_CHALLENGE);
         }
         return token;
+    }
+
+    private static boolean hasSeparator(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DeliveryBody parse(DeliveryChecks checks, byte[] raw) {
