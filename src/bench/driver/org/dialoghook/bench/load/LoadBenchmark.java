@@ -193,7 +193,7 @@ public final class LoadBenchmark {
 
     private void printProfile(String path, ProfileSummary profile) {
         line("");
-        line(String.format("== Profile of %s: %d CPU samples; server allocated %.1f KiB a request (JFR estimate),"
+        line(String.format("== Profile of %s: %d CPU samples; server allocated %.1f KiB a request,"
                 + " %d GCs, %.0f ms of pauses ==", path, profile.samples(),
                 profile.allocatedBytes() / 1024.0 / Math.max(1, profiledRequests.getOrDefault(path, 1L)), profile.gcCount(),
                 profile.gcPauseMillis()));

@@ -46,7 +46,7 @@ final class ProfileSummary {
     private final Map<String, Integer> byLayer = new HashMap<>();
     private final Map<String, Integer> topMethods = new HashMap<>();
     private int samples;
-    private long allocatedBytes;
+    private final Map<Long, long[]> allocatedByThread = new HashMap<>();
     private long gcCount;
     private long gcPauseNanos;
 
@@ -55,8 +55,11 @@ final class ProfileSummary {
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
                 summary.add(event.getStackTrace().getFrames());
-            } else if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
-                summary.allocatedBytes += event.getLong("weight");
+            } else if (event.getEventType().getName().equals("jdk.ThreadAllocationStatistics")) {
+                long allocated = event.getLong("allocated");
+                summary.allocatedByThread.merge(event.getThread("thread").getJavaThreadId(),
+                        new long[] {allocated, allocated},
+                        (seen, now) -> new long[] {Math.min(seen[0], now[0]), Math.max(seen[1], now[1])});
             } else if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
                 summary.gcCount++;
                 summary.gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
@@ -87,9 +90,14 @@ final class ProfileSummary {
         return "JVM and JDK (GC, I/O, threads)";
     }
 
-    /** @return the bytes the server allocated while recording, as JFR's allocation samples estimate them */
+    /**
+     * The bytes the server's threads allocated while recording: each thread's allocation counter at the end of
+     * the recording less the one at its start.
+     *
+     * @return bytes
+     */
     long allocatedBytes() {
-        return allocatedBytes;
+        return allocatedByThread.values().stream().mapToLong(range -> range[1] - range[0]).sum();
     }
 
     /** @return how many garbage collections ran while recording */
