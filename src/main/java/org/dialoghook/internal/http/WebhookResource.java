@@ -1,5 +1,6 @@
 package org.dialoghook.internal.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -37,9 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * name none they produce, so that the filter decides 413/415 in the documented order and no {@code Accept}
  * header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the endpoint where the server
  * serves OpenAPI; elsewhere they are ignored.
+ *
+ * <p>One instance serves every delivery (CDI makes and injects it once; the servlet request is a proxy to the
+ * current one): as a plain class, the JAX-RS runtime would build and inject a new one for each delivery.
  */
 @Path("webhook")
 @VerifiedWebhook
+@ApplicationScoped
 @Tag(name = "webhook", description = "Deliveries of LogicDialog Function blocks")
 @SecurityScheme(securitySchemeName = WebhookResource.SECURITY, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A JWT signed with the bot's JWT Secret (HS256 unless configured otherwise)")
