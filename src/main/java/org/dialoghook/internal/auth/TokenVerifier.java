@@ -1,6 +1,7 @@
 package org.dialoghook.internal.auth;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Clock;
@@ -68,8 +69,10 @@ public final class TokenVerifier {
         try {
             String jti = context.getJwtClaims().getJwtId();
             String deliveryId = jti == null ? DeliveryIds.fromToken(token) : DeliveryIds.fromJti(jti);
-            JsonObject claims = json.createReader(new StringReader(context.getJwtClaims().getRawJson())).readObject();
-            return new VerifiedToken(claims, deliveryId);
+            // closed, so that the parser's buffer goes back to JSON-P's pool instead of being made anew each time
+            try (JsonReader reader = json.createReader(new StringReader(context.getJwtClaims().getRawJson()))) {
+                return new VerifiedToken(reader.readObject(), deliveryId);
+            }
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("The token's jti claim is not a string.");
         }
