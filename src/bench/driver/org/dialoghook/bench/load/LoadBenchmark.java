@@ -109,17 +109,25 @@ public final class LoadBenchmark {
         List<Duration> ceiling = new ArrayList<>();
         List<Duration> receiver = new ArrayList<>();
         for (int i = 0; i < options.startups(); i++) {
-            try (PayaraServer server = PayaraServer.start(options, options.ceilingWar(), secret, "startup-ceiling")) {
-                ceiling.add(server.awaitReady(CEILING, null, body));
-            }
-            try (PayaraServer server = PayaraServer.start(options, options.war(), secret, "startup-receiver")) {
-                receiver.add(server.awaitReady(RECEIVER, oneToken(), body));
+            // the order alternates, so that neither WAR always gets the colder start
+            if (i % 2 == 0) {
+                ceiling.add(startUp(options.ceilingWar(), CEILING, null, body));
+                receiver.add(startUp(options.war(), RECEIVER, oneToken(), body));
+            } else {
+                receiver.add(startUp(options.war(), RECEIVER, oneToken(), body));
+                ceiling.add(startUp(options.ceilingWar(), CEILING, null, body));
             }
             line(String.format("start-up %d: no-op WAR %.2f s, receiver WAR %.2f s (to the first 200)", i + 1,
                     seconds(ceiling.get(i)), seconds(receiver.get(i))));
         }
         return new StartUp(ceiling.stream().min(Comparator.naturalOrder()).orElseThrow(),
                 receiver.stream().min(Comparator.naturalOrder()).orElseThrow());
+    }
+
+    private Duration startUp(Path war, String path, String token, String body) throws IOException {
+        try (PayaraServer server = PayaraServer.start(options, war, secret, "startup")) {
+            return server.awaitReady(path, token, body);
+        }
     }
 
     private void warmUp(PayaraServer server, String path, TokenPool warm) throws IOException {
@@ -158,7 +166,7 @@ public final class LoadBenchmark {
             throws IOException {
         Path recording = options.work().resolve("profile" + path.replace('/', '-') + ".jfr").toAbsolutePath();
         Files.deleteIfExists(recording);
-        server.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + recording);
+        server.jcmd("JFR.start", "name=bench", "settings=default", "filename=" + recording);
         Result result = measure(server, path, index, warm, fresh);
         server.jcmd("JFR.stop", "name=bench");
         line("profiled " + result.row());
