@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.dialoghook.internal.auth.TokenVerifier.VerifiedToken;
@@ -76,11 +78,33 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw tooLarge(body, maxBytes);
         }
-        byte[] raw = body.readNBytes(maxBytes + 1);
+        byte[] raw = request.getLength() >= 0 ? readDeclared(body, request.getLength(), maxBytes) : body.readNBytes(maxBytes + 1);
         if (raw.length > maxBytes) {
             throw tooLarge(body, maxBytes);
         }
         return raw;
+    }
+
+    /**
+     * The body of the Content-Length read into an array of that size: reading up to the limit would go through
+     * an 8 KiB buffer and a copy for every delivery. Should the stream hold more than it declared, the rest is
+     * read up to one byte past the limit, as without a Content-Length.
+     */
+    private static byte[] readDeclared(InputStream body, int length, int maxBytes) throws IOException {
+        byte[] raw = new byte[length];
+        int read = body.readNBytes(raw, 0, length);
+        if (read < length) {
+            return Arrays.copyOf(raw, read);
+        }
+        int more = body.read();
+        if (more == -1) {
+            return raw;
+        }
+        ByteArrayOutputStream longer = new ByteArrayOutputStream();
+        longer.write(raw);
+        longer.write(more);
+        longer.write(body.readNBytes(maxBytes - length));
+        return longer.toByteArray();
     }
 
     /**
