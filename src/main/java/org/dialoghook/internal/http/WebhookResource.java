@@ -39,8 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the endpoint where the server
  * serves OpenAPI; elsewhere they are ignored.
  *
- * <p>One instance serves every delivery (CDI makes and injects it once; the servlet request is a proxy to the
- * current one): as a plain class, the JAX-RS runtime would build and inject a new one for each delivery.
+ * <p>One instance serves every delivery (CDI makes and injects it once): as a plain class, the JAX-RS runtime
+ * would build and inject a new one for each delivery. The servlet request comes as a method parameter, the
+ * request's own object: a field would hold a proxy whose every call goes through the runtime's interceptor.
  */
 @Path("webhook")
 @VerifiedWebhook
@@ -88,13 +89,11 @@ public class WebhookResource {
     @Inject
     ReplayGuard replays;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     /**
      * Receives a delivery for the default bot.
      *
      * @param body the body; declared for the OpenAPI description only, the filter has read and checked it
+     * @param request the servlet request the filter left the verified delivery on
      * @return the bot's reply
      */
     @POST
@@ -103,8 +102,8 @@ public class WebhookResource {
             description = "Verifies the Bearer token with dialoghook.secret and runs the handler the body names.")
     @SecurityRequirement(name = SECURITY)
     public Response deliver(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) InputStream body) {
-        return reply();
+            schema = @Schema(ref = "Delivery"))) InputStream body, @Context HttpServletRequest request) {
+        return reply(request);
     }
 
     /**
@@ -112,6 +111,7 @@ public class WebhookResource {
      *
      * @param bot the bot's name; declared for the OpenAPI description only, the filter has checked it
      * @param body the body; declared for the OpenAPI description only, the filter has read and checked it
+     * @param request the servlet request the filter left the verified delivery on
      * @return the bot's reply
      */
     @POST
@@ -123,20 +123,20 @@ public class WebhookResource {
     @SecurityRequirement(name = SECURITY)
     public Response deliverToBot(@PathParam("bot") @Parameter(in = ParameterIn.PATH, required = true,
             description = "The bot's name, as configured") String bot, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) InputStream body) {
-        return reply();
+            schema = @Schema(ref = "Delivery"))) InputStream body, @Context HttpServletRequest request) {
+        return reply(request);
     }
 
-    private Response reply() {
-        VerifiedDelivery delivery = (VerifiedDelivery) servletRequest.getAttribute(VerifiedDelivery.PROPERTY);
+    private Response reply(HttpServletRequest request) {
+        VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.PROPERTY);
         if (delivery == null) {
             throw new IllegalStateException("the webhook resource ran without a verified delivery");
         }
-        Optional<Response> earlier = replays.earlierReply(delivery, servletRequest);
+        Optional<Response> earlier = replays.earlierReply(delivery, request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        boolean first = servletRequest.getAttribute(ReplayGuard.REPEAT) == null;
+        boolean first = request.getAttribute(ReplayGuard.REPEAT) == null;
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
                 delivery.body(), json.provider(), json.forms(), first));
         return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
