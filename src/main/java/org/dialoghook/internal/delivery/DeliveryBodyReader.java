@@ -108,7 +108,12 @@ public final class DeliveryBodyReader {
     }
 
     private Optional<HandlerField> handlerField(JsonObject json) {
-        return handlerFields.stream().filter(field -> field.holdsName(json)).findFirst();
+        for (HandlerField field : handlerFields) {   // a loop: a stream per lookup showed in the profile
+            if (field.holdsName(json)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     private static CharBuffer decode(byte[] bytes) throws MalformedDeliveryException {
