@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,20 +21,21 @@ import org.dialoghook.testkit.DeliverySigner;
  * with the receiver's WAR, then starts the receiver's WAR, warms it up until two consecutive chunks agree,
  * drives the receiver ({@code POST /webhook}, every request with its own token, answered by the echo handler)
  * and the ceiling ({@code POST /noop}, same request bytes, no work) in interleaved phases, and prints each
- * one's figures and the ratios receiver/ceiling. Load goes to 127.0.0.1 only; every phase is bounded in time
+ * one's figures and the ratios receiver/ceiling. A third endpoint ({@code POST /floor}: the no-op plus jose4j
+ * verifying the token) shows what the JWT alone costs on this server. Load goes to 127.0.0.1 only; every phase is bounded in time
  * and count; the server it started is stopped at the end.
  */
 public final class LoadBenchmark {
 
     private static final String RECEIVER = "/webhook";
     private static final String CEILING = "/noop";
+    private static final String FLOOR = "/floor";
     private static final double AGREEMENT = 0.05;
 
     private final Options options;
     private final Wrk wrk;
     private final String secret;
     private final StringBuilder report = new StringBuilder();
-    private final Map<String, Long> profiledRequests = new java.util.HashMap<>();
 
     private LoadBenchmark(Options options, Wrk wrk, String secret) {
         this.options = options;
@@ -68,7 +70,7 @@ public final class LoadBenchmark {
         long signing = System.nanoTime();
         Path pools = options.work().resolve("tokens");
         TokenPool warm = TokenPool.sign(secret, pools, "warmup", options.threads(), options.warmupPool());
-        int measured = options.rounds() + (options.profile() ? 1 : 0);
+        int measured = options.rounds();
         TokenPool fresh = TokenPool.sign(secret, pools, "fresh", options.threads(), options.perThreadLimit() * measured);
         line(String.format("tokens: %d signed in %.1f s (a fresh one for every measured receiver request; the warm-up"
                 + " and the ceiling cycle through %d)", (long) (warm.perThread() + fresh.perThread()) * options.threads(),
@@ -84,21 +86,26 @@ public final class LoadBenchmark {
             line(String.format("server ready on 127.0.0.1:%d, RSS %.0f MiB idle", server.port(), mib(server.rssBytes())));
             warmUp(server, RECEIVER, warm);
             warmUp(server, CEILING, warm);
+            warmUp(server, FLOOR, warm);
             for (int round = 0; round < options.rounds(); round++) {
-                boolean ceilingFirst = round % 2 == 0;
-                for (String path : ceilingFirst ? List.of(CEILING, RECEIVER) : List.of(RECEIVER, CEILING)) {
+                List<String> order = round % 2 == 0 ? List.of(CEILING, FLOOR, RECEIVER) : List.of(RECEIVER, FLOOR, CEILING);
+                for (String path : order) {
                     Result result = measure(server, path, round, warm, fresh);
                     results.add(result);
                     line(result.row());
                 }
             }
             if (options.profile()) {
-                profiles.put(RECEIVER, profile(server, RECEIVER, options.rounds(), warm, fresh));
-                profiles.put(CEILING, profile(server, CEILING, options.rounds(), warm, fresh));
+                Path recording = options.work().resolve("server.jfr").toAbsolutePath();
+                Files.deleteIfExists(recording);
+                server.jcmd("JFR.dump", "name=bench", "filename=" + recording);
+                for (String path : List.of(RECEIVER, FLOOR, CEILING)) {
+                    profiles.put(path, ProfileSummary.read(recording, windows(results, path)));
+                }
             }
         }
         summarize(results, startUp);
-        profiles.forEach(this::printProfile);
+        profiles.forEach((path, profile) -> printProfile(path, profile, results));
         line("load average after: " + MachineInfo.loadAverage());
         Path file = options.work().resolve("results.txt");
         Files.writeString(file, report, StandardCharsets.UTF_8);
@@ -151,37 +158,30 @@ public final class LoadBenchmark {
     private Result measure(PayaraServer server, String path, int index, TokenPool warm, TokenPool fresh)
             throws IOException {
         long cpuBefore = server.cpuMicros();
+        Instant start = Instant.now();
         Phase phase = path.equals(RECEIVER)
                 ? wrk.run(server.port(), path, fresh, index * options.perThreadLimit(), false)
                 : wrk.run(server.port(), path, warm, 0, true);
+        Instant end = Instant.now();
         long cpu = server.cpuMicros() - cpuBefore;
         requireClean(path, phase);
         if (phase.stoppedEarly()) {
             line("NOTE: a wrk thread reached the phase's request bound before its end; raise --max-rate");
         }
-        return new Result(path, index + 1, phase, (double) cpu / Math.max(1, phase.requests()), server.rssBytes());
-    }
-
-    private ProfileSummary profile(PayaraServer server, String path, int index, TokenPool warm, TokenPool fresh)
-            throws IOException {
-        Path recording = options.work().resolve("profile" + path.replace('/', '-') + ".jfr").toAbsolutePath();
-        Files.deleteIfExists(recording);
-        server.jcmd("JFR.start", "name=bench", "settings=default", "filename=" + recording);
-        Result result = measure(server, path, index, warm, fresh);
-        server.jcmd("JFR.stop", "name=bench");
-        line("profiled " + result.row());
-        profiledRequests.put(path, result.phase().requests());
-        return ProfileSummary.read(recording);
+        return new Result(path, index + 1, phase, (double) cpu / Math.max(1, phase.requests()), server.rssBytes(),
+                start, end);
     }
 
     private void summarize(List<Result> results, StartUp startUp) {
         Result ceiling = Result.median(results, CEILING);
         Result receiver = Result.median(results, RECEIVER);
+        Result floor = Result.median(results, FLOOR);
         line("");
         line("== Figures: median of " + options.rounds() + " interleaved rounds ==");
         line(String.format("%-18s %14s %9s %9s %17s %14s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
                 "server CPU us/req", "RSS after MiB"));
         line(ceiling.summaryRow("ceiling  " + CEILING));
+        line(floor.summaryRow("jose4j   " + FLOOR));
         line(receiver.summaryRow("receiver " + RECEIVER));
         double throughput = receiver.perSecond() / ceiling.perSecond();
         double p99 = receiver.p99Millis() / ceiling.p99Millis();
@@ -192,6 +192,9 @@ public final class LoadBenchmark {
         line(String.format("server CPU per request %.3f (%.1f us more per delivery)",
                 receiver.cpuMicrosPerRequest() / ceiling.cpuMicrosPerRequest(),
                 receiver.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest()));
+        line(String.format("(for scale: %s, the no-op endpoint plus jose4j verifying the token and nothing else, reaches"
+                + " %.3f of the ceiling's throughput and uses %.1f us more server CPU a request)", FLOOR,
+                floor.perSecond() / ceiling.perSecond(), floor.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest()));
         double added = seconds(startUp.receiver()) - seconds(startUp.ceiling());
         line(String.format("start-up (best of %d, process start to first 200): Payara Micro with the no-op WAR %.2f s,"
                 + " with the receiver's WAR %.2f s: the receiver adds %.2f s (target <= 1.00 s: %s)",
@@ -199,15 +202,27 @@ public final class LoadBenchmark {
                 added <= 1.0 ? "met" : "NOT MET"));
     }
 
-    private void printProfile(String path, ProfileSummary profile) {
+    private void printProfile(String path, ProfileSummary profile, List<Result> results) {
+        List<Result> mine = results.stream().filter(result -> result.path().equals(path)).toList();
+        double perSecond = mine.stream().mapToLong(result -> result.phase().requests()).sum() * 1e6
+                / mine.stream().mapToLong(result -> result.phase().durationMicros()).sum();
         line("");
-        line(String.format("== Profile of %s: %d CPU samples; server allocated %.1f KiB a request,"
-                + " %d GCs, %.0f ms of pauses ==", path, profile.samples(),
-                profile.allocatedBytes() / 1024.0 / Math.max(1, profiledRequests.getOrDefault(path, 1L)), profile.gcCount(),
+        line(String.format("== Profile of %s over its measured phases (JFR): %d CPU samples; the server allocated"
+                + " %.1f KiB a request; %d GCs, %.0f ms of pauses ==", path, profile.samples(),
+                profile.allocationRate(windows(results, path)) / perSecond / 1024, profile.gcCount(),
                 profile.gcPauseMillis()));
         profile.layers().forEach((layer, share) -> line(String.format("  %5.1f%%  %s", share, layer)));
+        if (!profile.receiverMethods(1).isEmpty()) {
+            line("  the receiver's own methods, with all they call:");
+            profile.receiverMethods(14).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
+        }
         line("  methods most often on top of the stack:");
         profile.topMethods(12).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
+    }
+
+    private static List<Instant[]> windows(List<Result> results, String path) {
+        return results.stream().filter(result -> result.path().equals(path))
+                .map(result -> new Instant[] {result.start(), result.end()}).toList();
     }
 
     private static void requireClean(String path, Phase phase) throws IOException {
@@ -247,8 +262,11 @@ public final class LoadBenchmark {
      * @param phase what wrk measured
      * @param cpuMicrosPerRequest the server's CPU time over the phase, per request
      * @param rssBytes the server's RSS after the phase
+     * @param start when the phase began
+     * @param end when it ended
      */
-    record Result(String path, int round, Phase phase, double cpuMicrosPerRequest, long rssBytes) {
+    record Result(String path, int round, Phase phase, double cpuMicrosPerRequest, long rssBytes, Instant start,
+            Instant end) {
 
         double perSecond() {
             return phase.perSecond();
@@ -284,7 +302,7 @@ public final class LoadBenchmark {
             double rate = median(mine, Result::perSecond);
             Phase rated = new Phase(Math.round(rate * median.durationMicros() / 1_000_000.0), median.durationMicros(),
                     median.p50Micros(), median.p99Micros(), 0, 0, 0, false);
-            return new Result(path, 0, rated, median(mine, Result::cpuMicrosPerRequest), rss);
+            return new Result(path, 0, rated, median(mine, Result::cpuMicrosPerRequest), rss, null, null);
         }
 
         private static double median(List<Result> results, ToDoubleFunction<Result> figure) {

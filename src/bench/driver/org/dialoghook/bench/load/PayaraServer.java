@@ -55,7 +55,13 @@ final class PayaraServer implements AutoCloseable {
         Path log = options.work().resolve("server-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.heap(),
+                "-Xmx" + options.heap()));
+        if (options.profile()) {
+            // recording from the start: JFR started later re-instruments I/O classes and throws away compiled code
+            command.add("-XX:StartFlightRecording:name=bench,settings=default,"
+                    + "jdk.ThreadAllocationStatistics#period=1s,jdk.ExecutionSample#period=10ms,maxage=1h");
+        }
+        command.addAll(List.of(
                 "-jar", options.payara().toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",

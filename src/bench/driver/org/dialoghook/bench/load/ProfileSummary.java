@@ -2,10 +2,13 @@ package org.dialoghook.bench.load;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -15,6 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * a known library or of the receiver decides), and the methods that were on top of the stack most often.
  */
 final class ProfileSummary {
+
+    private static final String RECEIVER_PACKAGE = "org.dialoghook.";
 
     /** Layers by package prefix, checked in this order on each frame from the top of the stack down. */
     private static final Map<String, String> LAYERS = new LinkedHashMap<>();
@@ -45,21 +50,33 @@ final class ProfileSummary {
 
     private final Map<String, Integer> byLayer = new HashMap<>();
     private final Map<String, Integer> topMethods = new HashMap<>();
+    private final Map<String, Integer> receiverMethods = new HashMap<>();
     private int samples;
-    private final Map<Long, long[]> allocatedByThread = new HashMap<>();
+    private final Map<Long, TreeMap<Instant, Long>> allocatedByThread = new HashMap<>();
     private long gcCount;
     private long gcPauseNanos;
 
-    static ProfileSummary read(Path recording) throws IOException {
+    /**
+     * Reads the events of a recording that fall in the given windows of time.
+     *
+     * @param recording the JFR file
+     * @param windows the phases to count, each a start and an end
+     * @return the summary
+     * @throws IOException when the file cannot be read
+     */
+    static ProfileSummary read(Path recording, List<Instant[]> windows) throws IOException {
         ProfileSummary summary = new ProfileSummary();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (windows.stream().noneMatch(window -> !event.getStartTime().isBefore(window[0])
+                    && !event.getStartTime().isAfter(window[1]))) {
+                continue;
+            }
             if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
                 summary.add(event.getStackTrace().getFrames());
-            } else if (event.getEventType().getName().equals("jdk.ThreadAllocationStatistics")) {
-                long allocated = event.getLong("allocated");
-                summary.allocatedByThread.merge(event.getThread("thread").getJavaThreadId(),
-                        new long[] {allocated, allocated},
-                        (seen, now) -> new long[] {Math.min(seen[0], now[0]), Math.max(seen[1], now[1])});
+            } else if (event.getEventType().getName().equals("jdk.ThreadAllocationStatistics")
+                    && event.getThread("thread") != null) {
+                summary.allocatedByThread.computeIfAbsent(event.getThread("thread").getJavaThreadId(),
+                        thread -> new TreeMap<>()).put(event.getStartTime(), event.getLong("allocated"));
             } else if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
                 summary.gcCount++;
                 summary.gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
@@ -74,8 +91,14 @@ final class ProfileSummary {
         }
         samples++;
         byLayer.merge(layer(frames), 1, Integer::sum);
+        frames.stream().map(ProfileSummary::name).filter(name -> name.startsWith(RECEIVER_PACKAGE)).distinct()
+                .forEach(name -> receiverMethods.merge(name, 1, Integer::sum));
         RecordedFrame top = frames.get(0);
-        topMethods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+        topMethods.merge(name(top), 1, Integer::sum);
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
     private static String layer(List<RecordedFrame> frames) {
@@ -91,13 +114,31 @@ final class ProfileSummary {
     }
 
     /**
-     * The bytes the server's threads allocated while recording: each thread's allocation counter at the end of
-     * the recording less the one at its start.
+     * How fast the server's threads allocated in the windows: each thread's allocation counter, sampled every
+     * second, from its first to its last sample in a window, added up and divided by the time between them.
      *
-     * @return bytes
+     * @param windows the same windows the summary was read with
+     * @return bytes per second
      */
-    long allocatedBytes() {
-        return allocatedByThread.values().stream().mapToLong(range -> range[1] - range[0]).sum();
+    double allocationRate(List<Instant[]> windows) {
+        double bytes = 0;
+        double seconds = 0;
+        for (Instant[] window : windows) {
+            Instant first = null;
+            Instant last = null;
+            for (TreeMap<Instant, Long> counter : allocatedByThread.values()) {
+                var inside = counter.subMap(window[0], true, window[1], true);
+                if (inside.size() >= 2) {
+                    bytes += inside.lastEntry().getValue() - inside.firstEntry().getValue();
+                    first = first == null || inside.firstKey().isBefore(first) ? inside.firstKey() : first;
+                    last = last == null || inside.lastKey().isAfter(last) ? inside.lastKey() : last;
+                }
+            }
+            if (first != null) {
+                seconds += Duration.between(first, last).toNanos() / 1e9;
+            }
+        }
+        return seconds == 0 ? 0 : bytes / seconds;
     }
 
     /** @return how many garbage collections ran while recording */
@@ -127,14 +168,29 @@ final class ProfileSummary {
     }
 
     /**
+     * The receiver's own methods by the share of samples they are anywhere on the stack in: what each costs
+     * with everything it calls, the server's and the libraries' code included.
+     *
+     * @param count how many
+     * @return method to percent, largest first
+     */
+    Map<String, Double> receiverMethods(int count) {
+        return shares(receiverMethods, count);
+    }
+
+    /**
      * The methods most often on top of the stack.
      *
      * @param count how many
      * @return method to percent, largest first
      */
     Map<String, Double> topMethods(int count) {
+        return shares(topMethods, count);
+    }
+
+    private Map<String, Double> shares(Map<String, Integer> counts, int count) {
         Map<String, Double> shares = new LinkedHashMap<>();
-        topMethods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(count)
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(count)
                 .forEach(entry -> shares.put(entry.getKey(), 100.0 * entry.getValue() / Math.max(1, samples)));
         return shares;
     }
