@@ -23,7 +23,7 @@ import java.util.Map;
  * @param maxRate the highest rate a phase may reach per second: with the phase length it bounds the count
  * @param warmupPool the tokens the warm-up and the ceiling cycle through, per wrk thread
  * @param startups how many start-ups of each WAR are timed
- * @param profile whether a receiver and a ceiling phase run under JFR afterwards, and their profiles print
+ * @param profile whether the server records with JFR and the profile of each endpoint prints
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
         String heap, int phaseSeconds, int rounds, int warmupMax, int connections, int threads, int maxRate,
