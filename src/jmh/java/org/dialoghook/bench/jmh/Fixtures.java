@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.dialoghook.internal.auth.BodyBinding;
 import org.dialoghook.internal.auth.TokenVerifier;
-import org.dialoghook.internal.config.BodyBindingMode;
+import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.SettingsReader;
+import org.dialoghook.internal.config.TokenSettings;
 import org.dialoghook.internal.delivery.DeliveryBodyReader;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.testkit.DeliverySigner;
@@ -45,10 +46,12 @@ final class Fixtures {
     Fixtures(String mode) {
         Map<String, String> values = Map.of(SettingsReader.SECRET, SECRET, SettingsReader.BODY_BINDING, mode);
         settings = new SettingsReader(name -> Optional.ofNullable(values.get(name))).read();
-        verifier = new TokenVerifier(settings.secret().orElseThrow(), settings.token(), Clock.systemUTC(), provider);
-        bodyReader = new DeliveryBodyReader(provider, settings.token().handlerFields());
-        binding = new BodyBinding(settings.token().bodyBinding(), settings.token().bodyHashClaim(), bodyReader, provider);
-        DeliverySigner.Binding signed = switch (settings.token().bodyBinding()) {
+        BotSettings bot = settings.bots().get(BotSettings.DEFAULT_BOT);
+        TokenSettings token = bot.token();
+        verifier = new TokenVerifier(bot.secret().orElseThrow(), token, Clock.systemUTC(), provider);
+        bodyReader = new DeliveryBodyReader(provider, token.handlerFields(), settings.limits());
+        binding = new BodyBinding(token.bodyBinding(), token.bodyHashClaim(), bodyReader, provider);
+        DeliverySigner.Binding signed = switch (token.bodyBinding()) {
             case CLAIMS -> DeliverySigner.Binding.CLAIMS;
             case SIGNATURE_ONLY -> DeliverySigner.Binding.NONE;
             case AUTO, HASH -> DeliverySigner.Binding.HASH;
@@ -74,10 +77,6 @@ final class Fixtures {
                 .binding(binding)
                 .lifetime(Duration.ofDays(1))
                 .sign();
-    }
-
-    static BodyBindingMode mode(ReceiverSettings settings) {
-        return settings.token().bodyBinding();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.dialoghook.bench.jmh;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookHandler;
@@ -44,7 +45,7 @@ public class InProcessPathBenchmark {
     @Setup
     public void setUp() {
         fixtures = new Fixtures(mode);
-        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, false)));
+        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, null, false, Optional.empty())));
         Fixtures.inject(writer, "json", fixtures.json);
     }
 
@@ -64,7 +65,7 @@ public class InProcessPathBenchmark {
         DeliveryBody body = fixtures.bodyReader.read(raw);
         fixtures.binding.checkClaims(verified.claims(), body);
         WebhookRequest request = new DefaultWebhookRequest("default", verified.deliveryId(), body,
-                fixtures.provider, fixtures.json.jsonb());
+                fixtures.provider, fixtures.json.forms(), true);
         RegisteredHandler handler = registry.find(request.handlerName()).orElseThrow();
         ResponseBuilder response = new ResponseBuilder();
         echo.handle(request, response);

@@ -41,7 +41,7 @@ public class RequestBindingBenchmark {
     public WebhookRequest bind() throws MalformedDeliveryException {
         byte[] raw = fixtures.bodies[next++ & (Fixtures.POOL - 1)];
         return new DefaultWebhookRequest("default", "delivery", fixtures.bodyReader.read(raw), fixtures.provider,
-                fixtures.json.jsonb());
+                fixtures.json.forms(), true);
     }
 
     /**
