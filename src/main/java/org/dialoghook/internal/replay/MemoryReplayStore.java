@@ -83,12 +83,16 @@ public final class MemoryReplayStore implements ReplayStore {
         return "in memory on this server, at most " + capacity + " deliveries";
     }
 
+    /**
+     * Makes room: expired entries first, then those closest to expiry. A full store frees a tenth of its
+     * capacity at once, so that the scan and the sort happen once per so many deliveries, not on each one.
+     */
     private void evict(long now) {
         entries.values().removeIf(entry -> entry.expiresAt <= now && entry.reply.isDone());
         Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().stream()
                 .filter(entry -> entry.getValue().reply.isDone())
                 .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.expiresAt, b.expiresAt)))
-                .limit(Math.max(0, entries.size() - capacity))
+                .limit(Math.max(0, entries.size() - capacity + capacity / 10))
                 .toList().iterator();
         oldest.forEachRemaining(entry -> entries.remove(entry.getKey(), entry.getValue()));
     }
