@@ -74,7 +74,10 @@ final class PayaraServer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("DIALOGHOOK_SECRET", secret);
         long started = System.nanoTime();
-        return new PayaraServer(builder.start(), port, started, log);
+        Process process = builder.start();
+        // should the benchmark itself be stopped, its server goes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new PayaraServer(process, port, started, log);
     }
 
     /**
