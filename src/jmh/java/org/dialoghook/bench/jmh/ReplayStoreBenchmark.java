@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dialoghook.internal.replay.MemoryReplayStore;
 import org.dialoghook.internal.replay.ReplayStore;
 import org.dialoghook.internal.replay.StoredReply;
@@ -17,9 +18,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The in-memory replay store once it is full, as it is on a busy server after its first 100000 deliveries:
- * every new delivery is claimed, and its reply stored.
+ * every new delivery is claimed, and its reply stored. One store shared by all benchmark threads, as the
+ * server's worker threads share it ({@code -t 4} to see them contend).
  */
-@State(Scope.Thread)
+@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ReplayStoreBenchmark {
@@ -31,7 +33,7 @@ public class ReplayStoreBenchmark {
             "{\"blocks\":[{\"type\":\"text\",\"text\":\"name=Ada\\ncity=Zürich\"}]}".getBytes(StandardCharsets.UTF_8));
 
     private MemoryReplayStore store;
-    private long next;
+    private final AtomicLong next = new AtomicLong();
 
     @Setup
     public void setUp() {
@@ -48,7 +50,7 @@ public class ReplayStoreBenchmark {
      */
     @Benchmark
     public ReplayStore.Claim deliver() {
-        String key = "default|" + next++;
+        String key = "default|" + next.getAndIncrement();
         ReplayStore.Claim claim = store.claim(key, WINDOW, Duration.ZERO);
         store.complete(key, REPLY, WINDOW);
         return claim;

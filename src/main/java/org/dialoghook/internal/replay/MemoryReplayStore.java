@@ -45,7 +45,12 @@ public final class MemoryReplayStore implements ReplayStore {
         });
         if (existing == mine) {
             if (entries.size() > capacity) {
-                evict(now);
+                // one thread makes room; the others wait for it instead of each sorting the whole store
+                synchronized (entries) {
+                    if (entries.size() > capacity) {
+                        evict(now);
+                    }
+                }
             }
             return expiredBefore[0] ? Claim.REPEAT : Claim.FIRST;
         }
