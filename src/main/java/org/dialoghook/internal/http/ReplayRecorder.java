@@ -1,11 +1,9 @@
 package org.dialoghook.internal.http;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.dialoghook.internal.auth.VerifiedWebhook;
 import org.dialoghook.internal.replay.ReplayStore;
@@ -22,15 +20,14 @@ public class ReplayRecorder implements ContainerResponseFilter {
     @Inject
     ReplayStore store;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(servletRequest.getAttribute(ReplayGuard.CLAIM) instanceof ReplayGuard.Claim claim)) {
+        // the request's properties are its servlet attributes; a servlet-request field here would be a proxy
+        // whose every call goes through the runtime's interceptor
+        if (!(request.getProperty(ReplayGuard.CLAIM) instanceof ReplayGuard.Claim claim)) {
             return;
         }
-        servletRequest.removeAttribute(ReplayGuard.CLAIM);
+        request.removeProperty(ReplayGuard.CLAIM);
         if (response.getEntity() instanceof byte[] body && response.getMediaType() != null) {
             store.complete(claim.key(), new StoredReply(response.getStatus(), response.getMediaType().toString(), body),
                     claim.window());
