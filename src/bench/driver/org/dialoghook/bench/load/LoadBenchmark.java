@@ -213,7 +213,7 @@ public final class LoadBenchmark {
                 profile.gcPauseMillis()));
         profile.layers().forEach((layer, share) -> line(String.format("  %5.1f%%  %s", share, layer)));
         if (!profile.receiverMethods(1).isEmpty()) {
-            line("  the receiver's own methods, with all they call:");
+            line("  the WAR's own methods (org.dialoghook), with all they call:");
             profile.receiverMethods(14).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
         }
         line("  methods most often on top of the stack:");
