@@ -2,7 +2,7 @@ package org.dialoghook.internal.replay;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,16 +90,23 @@ public final class MemoryReplayStore implements ReplayStore {
 
     /**
      * Makes room: expired entries first, then those closest to expiry. A full store frees a tenth of its
-     * capacity at once, so that the scan and the sort happen once per so many deliveries, not on each one.
+     * capacity at once, so that this happens once per so many deliveries, not on each one; the entries to free
+     * are found by sorting their expiry times alone, not the entries.
      */
     private void evict(long now) {
         entries.values().removeIf(entry -> entry.expiresAt <= now && entry.reply.isDone());
-        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().stream()
-                .filter(entry -> entry.getValue().reply.isDone())
-                .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a.expiresAt, b.expiresAt)))
-                .limit(Math.max(0, entries.size() - capacity + capacity / 10))
-                .toList().iterator();
-        oldest.forEachRemaining(entry -> entries.remove(entry.getKey(), entry.getValue()));
+        int excess = entries.size() - capacity + capacity / 10;
+        if (excess <= 0) {
+            return;
+        }
+        long[] expiries = entries.values().stream().filter(entry -> entry.reply.isDone())
+                .mapToLong(Entry::expiresAt).toArray();
+        if (expiries.length == 0) {
+            return;
+        }
+        Arrays.sort(expiries);
+        long last = expiries[Math.min(excess, expiries.length) - 1];
+        entries.values().removeIf(entry -> entry.expiresAt <= last && entry.reply.isDone());
     }
 
     private record Entry(CompletableFuture<StoredReply> reply, long expiresAt) {
