@@ -1,11 +1,5 @@
 package org.dialoghook.it;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
 
 /**
@@ -55,59 +49,16 @@ record DeploymentOutcome(boolean failed, String report) {
 
     /** Payara Micro: the adapter starts a server per deployment and copies its output to System.out. */
     private static DeploymentOutcome printed(Deployer deployer, String deployment) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
-        try {
-            deployer.deploy(deployment);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!text(captured).contains("Payara Micro") || !text(captured).contains("ready in")) {
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(200);
+        String output;
+        try (ServerOutput server = ServerOutput.capture()) {
+            try {
+                deployer.deploy(deployment);
+                server.awaitLine("Payara Micro", "ready in");
+            } finally {
+                deployer.undeploy(deployment);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            System.setOut(original);
-            deployer.undeploy(deployment);
+            output = server.text();
         }
-        String output = text(captured);
         return new DeploymentOutcome(output.contains("Exception while loading the app"), output);
-    }
-
-    private static String text(ByteArrayOutputStream captured) {
-        synchronized (captured) {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Copies what the server prints to the test's own output and to a buffer. */
-    private static final class TeeOutputStream extends OutputStream {
-
-        private final OutputStream console;
-        private final ByteArrayOutputStream buffer;
-
-        TeeOutputStream(OutputStream console, ByteArrayOutputStream buffer) {
-            this.console = console;
-            this.buffer = buffer;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            console.write(b);
-            synchronized (buffer) {
-                buffer.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            console.write(bytes, offset, length);
-            synchronized (buffer) {
-                buffer.write(bytes, offset, length);
-            }
-        }
     }
 }

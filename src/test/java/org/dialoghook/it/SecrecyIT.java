@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,35 +81,11 @@ class SecrecyIT extends WebhookIT {
     }
 
     private static String outputWhile(Runnable traffic) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (captured) {
-                    captured.write(b);
-                }
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                original.write(bytes, offset, length);
-                synchronized (captured) {
-                    captured.write(bytes, offset, length);
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
+        try (ServerOutput server = ServerOutput.capture()) {
             traffic.run();
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            System.setOut(original);
-        }
-        synchronized (captured) {
-            return captured.toString(StandardCharsets.UTF_8);
+            server.awaitLine("DH-0500");
+            server.awaitLine("DH-401");
+            return server.text();
         }
     }
 }
