@@ -705,7 +705,8 @@ public final class SoakRun {
                         restart.windowClosed() ? String.format(Locale.ROOT, "%.1f s", seconds(restart.answered()
                                 - restart.signalled())) : "never closed",
                         seconds(restart.exited() - restart.signalled()),
-                        restart.stoppedByItself() ? "stopped by itself" : "killed after " + SERVER_STOP,
+                        !restart.stoppedByItself() ? "killed after " + SERVER_STOP
+                                : restart.mode() == RestartMode.KILL ? "killed" : "stopped by itself",
                         restart.windowClosed() ? String.format(Locale.ROOT, "%.1f s", seconds(restart.answered()
                                 - restart.exited())) : "never"));
             }
