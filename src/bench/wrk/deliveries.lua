@@ -32,7 +32,7 @@ function init(args)
       .. "Content-Length: " .. #body .. "\r\n"
       .. "Authorization: Bearer "
    tail = "\r\n\r\n" .. body
-   sent, wrapped, exhausted = 0, 0, 0
+   sent, wrapped, exhausted, limited = 0, 0, 0, 0
 end
 
 function request()
@@ -47,7 +47,10 @@ function request()
       end
    end
    sent = sent + 1
-   if exhausted == 1 or sent >= limit then
+   if sent >= limit then
+      limited = 1
+   end
+   if exhausted == 1 or limited == 1 then
       wrk.thread:stop()
    end
    if token == nil then
@@ -63,7 +66,7 @@ function done(summary, latency, requests)
       summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.mean,
       latency.max, e.status, e.connect, e.read, e.write, e.timeout))
    for _, thread in ipairs(threads) do
-      io.write(string.format("THREAD id=%d sent=%d wrapped=%d exhausted=%d\n",
-         thread:get("id"), thread:get("sent"), thread:get("wrapped"), thread:get("exhausted")))
+      io.write(string.format("THREAD id=%d sent=%d wrapped=%d exhausted=%d limited=%d\n",
+         thread:get("id"), thread:get("sent"), thread:get("wrapped"), thread:get("exhausted"), thread:get("limited")))
    end
 end

@@ -166,7 +166,8 @@ public final class LoadBenchmark {
         long cpu = server.cpuMicros() - cpuBefore;
         requireClean(path, phase);
         if (phase.stoppedEarly()) {
-            line("NOTE: a wrk thread reached the phase's request bound before its end; raise --max-rate");
+            line("NOTE: a wrk thread reached the phase's request bound (or the end of its tokens) before the phase's"
+                    + " end, so the rate below is a lower bound; raise -Dbench.max.rate");
         }
         return new Result(path, index + 1, phase, (double) cpu / Math.max(1, phase.requests()), server.rssBytes(),
                 start, end);

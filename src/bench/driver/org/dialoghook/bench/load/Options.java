@@ -51,7 +51,7 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 positive(values, "warmup-max", 12),
                 positive(values, "connections", 16),
                 positive(values, "threads", 2),
-                positive(values, "max-rate", 20_000),
+                positive(values, "max-rate", 40_000),
                 positive(values, "warmup-pool", 100_000),
                 positive(values, "startups", 3),
                 Boolean.parseBoolean(values.getOrDefault("profile", "true")));

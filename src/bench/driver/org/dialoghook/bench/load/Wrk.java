@@ -96,7 +96,7 @@ final class Wrk {
             } else if (line.startsWith("THREAD ")) {
                 Map<String, Double> thread = pairs(line);
                 wrapped += thread.get("wrapped").longValue();
-                stoppedEarly |= thread.get("exhausted") > 0;
+                stoppedEarly |= thread.get("exhausted") > 0 || thread.get("limited") > 0;
             }
         }
         if (result == null) {
@@ -150,7 +150,7 @@ final class Wrk {
      * @param statusErrors answers with a status of 400 or more
      * @param socketErrors connect, read and write errors and timeouts
      * @param wrapped how often a thread started its token file over
-     * @param stoppedEarly whether a thread ran out of tokens before the phase ended
+     * @param stoppedEarly whether a thread ran out of tokens or reached the request bound before the phase ended
      */
     record Phase(long requests, long durationMicros, long p50Micros, long p99Micros, long statusErrors,
             long socketErrors, long wrapped, boolean stoppedEarly) {
