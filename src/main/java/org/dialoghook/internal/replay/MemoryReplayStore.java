@@ -2,28 +2,42 @@ package org.dialoghook.internal.replay;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The replay store of one server: a bounded map in memory. When full, expired entries go first, then the
- * entries closest to expiry.
+ * The replay store of one server: a bounded map in memory, with its entries also queued in the order they were
+ * claimed. Entries leave from the head of that queue: as soon as they expire, and, when the store is full, the
+ * ones claimed longest ago first (with one replay window for every delivery, those are the ones closest to
+ * expiry). A delivery whose first run is still going is never forgotten to make room.
+ *
+ * <p>Each claim does a constant amount of upkeep: it looks at the head of the queue, and only one thread at a
+ * time does even that; no claim scans or sorts the store.
  */
 public final class MemoryReplayStore implements ReplayStore {
 
+    /** The most entries one claim's upkeep looks at, so that no single delivery pays for a backlog. */
+    private static final int UPKEEP_STEPS = 8;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Queue<Entry> claimOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final ReentrantLock upkeep = new ReentrantLock();
     private final int capacity;
     private final Clock clock;
 
     /**
      * Creates the store.
      *
-     * @param capacity the most deliveries kept at once
+     * @param capacity the most deliveries kept at once (more only while their first runs are still going)
      * @param clock the clock expiry is measured with
      */
     public MemoryReplayStore(int capacity, Clock clock) {
@@ -34,7 +48,7 @@ public final class MemoryReplayStore implements ReplayStore {
     @Override
     public Claim claim(String key, Duration window, Duration wait) {
         long now = clock.millis();
-        Entry mine = new Entry(new CompletableFuture<>(), now + window.toMillis());
+        Entry mine = new Entry(key, new CompletableFuture<>(), now + window.toMillis());
         boolean[] expiredBefore = {false};
         Entry existing = entries.compute(key, (k, old) -> {
             if (old == null || old.expiresAt <= now) {
@@ -44,14 +58,9 @@ public final class MemoryReplayStore implements ReplayStore {
             return old;
         });
         if (existing == mine) {
-            if (entries.size() > capacity) {
-                // one thread makes room; the others wait for it instead of each sorting the whole store
-                synchronized (entries) {
-                    if (entries.size() > capacity) {
-                        evict(now);
-                    }
-                }
-            }
+            claimOrder.add(mine);
+            queued.incrementAndGet();
+            tidy(now);
             return expiredBefore[0] ? Claim.REPEAT : Claim.FIRST;
         }
         try {
@@ -89,26 +98,60 @@ public final class MemoryReplayStore implements ReplayStore {
     }
 
     /**
-     * Makes room: expired entries first, then those closest to expiry. A full store frees a tenth of its
-     * capacity at once, so that this happens once per so many deliveries, not on each one; the entries to free
-     * are found by sorting their expiry times alone, not the entries.
+     * How many deliveries the store holds now.
+     *
+     * @return the number of entries
      */
-    private void evict(long now) {
-        entries.values().removeIf(entry -> entry.expiresAt <= now && entry.reply.isDone());
-        int excess = entries.size() - capacity + capacity / 10;
-        if (excess <= 0) {
-            return;
-        }
-        long[] expiries = entries.values().stream().filter(entry -> entry.reply.isDone())
-                .mapToLong(Entry::expiresAt).toArray();
-        if (expiries.length == 0) {
-            return;
-        }
-        Arrays.sort(expiries);
-        long last = expiries[Math.min(excess, expiries.length) - 1];
-        entries.values().removeIf(entry -> entry.expiresAt <= last && entry.reply.isDone());
+    int size() {
+        return entries.size();
     }
 
-    private record Entry(CompletableFuture<StoredReply> reply, long expiresAt) {
+    /**
+     * How many entries the claim order holds, current or not yet tidied away.
+     *
+     * @return the length of the queue
+     */
+    int queued() {
+        return queued.get();
+    }
+
+    /**
+     * The upkeep of one claim: the head of the claim order leaves while it has expired, was released or
+     * replaced, or while the store (or the queue, holding released entries) is over its capacity. A head whose
+     * first run is still going moves to the tail instead. At most {@value #UPKEEP_STEPS} entries a claim, and
+     * a claim that finds another thread at it goes on without waiting: every claim adds one entry and can take up
+     * to eight away, so the store stays at its capacity.
+     */
+    private void tidy(long now) {
+        if (!upkeep.tryLock()) {
+            return;
+        }
+        try {
+            for (int step = 0; step < UPKEEP_STEPS; step++) {
+                Entry head = claimOrder.peek();
+                if (head == null) {
+                    return;
+                }
+                boolean current = entries.get(head.key) == head;
+                boolean over = entries.size() > capacity || queued.get() > 2 * capacity;
+                if (current && head.expiresAt > now && !over) {
+                    return;
+                }
+                claimOrder.poll();
+                if (current && !head.reply.isDone()) {
+                    claimOrder.add(head);
+                    continue;
+                }
+                queued.decrementAndGet();
+                if (current) {
+                    entries.remove(head.key, head);
+                }
+            }
+        } finally {
+            upkeep.unlock();
+        }
+    }
+
+    private record Entry(String key, CompletableFuture<StoredReply> reply, long expiresAt) {
     }
 }

@@ -87,7 +87,7 @@ class MemoryReplayStoreTest {
     }
 
     @Test
-    void whenFullTheEntriesClosestToExpiryGoFirst() {
+    void whenFullTheDeliveriesClaimedLongestAgoGoFirst() {
         MovableClock clock = new MovableClock();
         MemoryReplayStore store = new MemoryReplayStore(5, clock);
         for (int i = 0; i < 50; i++) {
@@ -97,6 +97,63 @@ class MemoryReplayStoreTest {
         assertTrue(store.claim("k49", WINDOW, Duration.ZERO).earlierReply().isPresent(), "the newest delivery is kept");
         assertTrue(store.claim("k45", WINDOW, Duration.ZERO).earlierReply().isPresent(), "the five newest are kept");
         assertEquals(ReplayStore.Claim.FIRST, store.claim("k0", WINDOW, Duration.ZERO), "the oldest was forgotten");
+    }
+
+    @Test
+    void theStoreNeverHoldsMoreThanItsCapacityOfFinishedDeliveries() {
+        MemoryReplayStore store = new MemoryReplayStore(100, new MovableClock());
+        for (int i = 0; i < 10_000; i++) {
+            store.claim("k" + i, WINDOW, Duration.ZERO);
+            store.complete("k" + i, REPLY, WINDOW);
+            assertTrue(store.size() <= 101, "at most one over, and only until the claim's own upkeep: " + store.size());
+        }
+        assertEquals(100, store.size());
+        assertTrue(store.claim("k9999", WINDOW, Duration.ZERO).earlierReply().isPresent());
+        assertEquals(ReplayStore.Claim.FIRST, store.claim("k9899", WINDOW, Duration.ZERO), "the 101st newest is gone");
+    }
+
+    @Test
+    void expiredDeliveriesLeaveWithoutTheStoreBeingFull() {
+        MovableClock clock = new MovableClock();
+        MemoryReplayStore store = new MemoryReplayStore(1000, clock);
+        for (int i = 0; i < 20; i++) {
+            store.claim("old" + i, WINDOW, Duration.ZERO);
+            store.complete("old" + i, REPLY, WINDOW);
+        }
+        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        for (int i = 0; i < 5; i++) {
+            store.claim("new" + i, WINDOW, Duration.ZERO);
+            store.complete("new" + i, REPLY, WINDOW);
+        }
+        assertEquals(5, store.size(), "each claim took up to eight expired deliveries away");
+    }
+
+    @Test
+    void aDeliveryStillRunningIsNotForgottenToMakeRoom() {
+        MemoryReplayStore store = new MemoryReplayStore(3, new MovableClock());
+        store.claim("running", WINDOW, Duration.ZERO);
+        for (int i = 0; i < 50; i++) {
+            store.claim("k" + i, WINDOW, Duration.ZERO);
+            store.complete("k" + i, REPLY, WINDOW);
+        }
+        assertThrows(ReplayInProgressException.class, () -> store.claim("running", WINDOW, Duration.ofMillis(20)),
+                "a copy of the running delivery still waits for it, rather than running it twice");
+        store.complete("running", REPLY, WINDOW);
+        assertTrue(store.claim("running", WINDOW, Duration.ZERO).earlierReply().isPresent());
+    }
+
+    @Test
+    void releasedClaimsDoNotPileUp() {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        for (int i = 0; i < 10_000; i++) {
+            store.claim("k" + i, WINDOW, Duration.ZERO);
+            store.release("k" + i);
+            assertTrue(store.queued() <= 21, "the claim order stays bounded: " + store.queued());
+        }
+        assertEquals(0, store.size());
+        store.claim("last", WINDOW, Duration.ZERO);
+        store.complete("last", REPLY, WINDOW);
+        assertTrue(store.claim("last", WINDOW, Duration.ZERO).earlierReply().isPresent());
     }
 
     @Test
