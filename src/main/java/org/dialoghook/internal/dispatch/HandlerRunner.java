@@ -41,13 +41,40 @@ public class HandlerRunner {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
+    /** Each pool thread's own controller of its request contexts, made on its first handler and kept. */
+    private final ThreadLocal<RequestContextController> threadContexts = new ThreadLocal<>();
+
     private ThreadPoolExecutor executor;
 
     @PostConstruct
     void startPool() {
         executor = new ThreadPoolExecutor(MAX_CONCURRENT_HANDLERS, MAX_CONCURRENT_HANDLERS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(MAX_WAITING), threads);
+                new LinkedBlockingQueue<>(MAX_WAITING), this::newPoolThread);
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** A managed thread that gives its request-context controller back when it leaves the pool. */
+    private Thread newPoolThread(Runnable work) {
+        return threads.newThread(() -> {
+            try {
+                work.run();
+            } finally {
+                RequestContextController context = threadContexts.get();
+                if (context != null) {
+                    threadContexts.remove();
+                    destroyQuietly(context);
+                }
+            }
+        });
+    }
+
+    /** A thread that leaves the pool as the application stops may find the container already gone. */
+    private void destroyQuietly(RequestContextController context) {
+        try {
+            requestContexts.destroy(context);
+        } catch (RuntimeException e) {
+            // the container discards its instances itself when it stops
+        }
     }
 
     @PreDestroy
@@ -75,8 +102,17 @@ public class HandlerRunner {
         return reply;
     }
 
+    /**
+     * Runs the handler in a request context of its own. The controller that activates it is the pool thread's
+     * own, made once: one made per delivery cost more than the handler itself (the CDI container resolves its
+     * event observers each time). A controller serves its thread's activations one after the other.
+     */
     private void runInRequestContext(RegisteredHandler handler, WebhookRequest request, CompletableFuture<Reply> reply) {
-        RequestContextController context = requestContexts.get();
+        RequestContextController context = threadContexts.get();
+        if (context == null) {
+            context = requestContexts.get();
+            threadContexts.set(context);
+        }
         boolean activated = context.activate();
         try {
             if (handler.asyncHandler() != null) {
@@ -90,7 +126,6 @@ public class HandlerRunner {
             if (activated) {
                 context.deactivate();
             }
-            requestContexts.destroy(context);
         }
     }
 
