@@ -99,6 +99,7 @@ public final class LoadBenchmark {
                 Path recording = options.work().resolve("server.jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
                 server.jcmd("JFR.dump", "name=bench", "filename=" + recording);
+                writePhases(results, options.work().resolve("phases.txt"));
                 for (String path : List.of(RECEIVER, FLOOR, CEILING)) {
                     profiles.put(path, ProfileSummary.read(recording, windows(results, path)));
                 }
@@ -219,6 +220,14 @@ public final class LoadBenchmark {
         }
         line("  methods most often on top of the stack:");
         profile.topMethods(12).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
+    }
+
+    /** The measured phases' windows beside the recording, for reading it with other tools ({@code jfr print}). */
+    private static void writePhases(List<Result> results, Path file) throws IOException {
+        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC)\n");
+        results.forEach(result -> lines.append(result.path()).append(' ').append(result.round()).append(' ')
+                .append(result.start()).append(' ').append(result.end()).append('\n'));
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 
     private static List<Instant[]> windows(List<Result> results, String path) {

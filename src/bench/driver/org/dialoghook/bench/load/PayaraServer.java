@@ -58,6 +58,8 @@ final class PayaraServer implements AutoCloseable {
                 "-Xmx" + options.heap()));
         if (options.profile()) {
             // recording from the start: JFR started later re-instruments I/O classes and throws away compiled code
+            // the server's request path is deeper than JFR's default of 64 frames: the callers would be cut off
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording:name=bench,settings=default,"
                     + "jdk.ThreadAllocationStatistics#period=1s,jdk.ExecutionSample#period=10ms,maxage=1h");
         }
