@@ -1,36 +1,52 @@
 package org.dialoghook.internal.auth;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.ReservedClaimNames;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwt.consumer.NumericDateValidator;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.InvalidAlgorithmException;
+import org.jose4j.lang.JoseException;
 
 /**
  * Verifies one bot's tokens with jose4j: an HMAC signature with the bot's secret, an algorithm from the
- * allow-list, and {@code exp}/{@code nbf}/{@code iat} against the injected clock with a symmetric skew.
+ * allow-list, and {@code exp}/{@code nbf}/{@code iat} by jose4j's own rules against the injected clock with a
+ * symmetric skew.
  *
- * <p>The jose4j consumer is built once; thread-safe.
+ * <p>jose4j checks the compact serialization, the algorithm, the {@code crit} header and the signature
+ * ({@link JsonWebSignature}); the claims are then parsed once, with JSON-P, into the object the receiver works
+ * with. jose4j's {@code JwtConsumer} would parse them a second time into a map of its own, which no check
+ * here needs: the time claims are handed to jose4j's {@link NumericDateValidator} from the parsed object.
+ * Thread-safe: the key, the algorithm constraints and the JSON-P reader factory are built once.
  */
 public final class TokenVerifier {
 
-    private final JwtConsumer consumer;
-    private final JsonProvider json;
+    private final HmacKey key;
+    private final AlgorithmConstraints algorithms;
+    private final JsonReaderFactory claimsReaders;
+    private final TimeClaims timeClaims;
 
     /**
      * Builds the verifier for one secret.
@@ -41,15 +57,11 @@ public final class TokenVerifier {
      * @param json the JSON-P provider the claims are parsed with
      */
     public TokenVerifier(Secret secret, TokenSettings settings, Clock clock, JsonProvider json) {
-        this.json = json;
-        this.consumer = new JwtConsumerBuilder()
-                .setVerificationKey(new HmacKey(secret.keyBytes()))
-                .setRelaxVerificationKeyValidation()
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        settings.algorithms().toArray(String[]::new)))
-                .setSkipAllDefaultValidators()
-                .registerValidator(new TimeClaims(settings, clock))
-                .build();
+        this.key = new HmacKey(secret.keyBytes());
+        this.algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                settings.algorithms().toArray(String[]::new));
+        this.claimsReaders = json.createReaderFactory(Map.of());
+        this.timeClaims = new TimeClaims(settings, clock);
     }
 
     /**
@@ -60,62 +72,49 @@ public final class TokenVerifier {
      * @throws InvalidTokenException with a short, token-free reason
      */
     public VerifiedToken verify(String token) throws InvalidTokenException {
-        JwtContext context;
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(algorithms);
+        jws.setKey(key);
+        // the secret's length is the platform's choice: a short one is accepted, and warned about at start
+        jws.setDoKeyValidation(false);
+        byte[] payload;
         try {
-            context = consumer.process(token);
-        } catch (InvalidJwtException e) {
-            throw new InvalidTokenException(reason(e), e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID));
-        }
-        try {
-            String jti = context.getJwtClaims().getJwtId();
-            String deliveryId = jti == null ? DeliveryIds.fromToken(token) : DeliveryIds.fromJti(jti);
-            // closed, so that the parser's buffer goes back to JSON-P's pool instead of being made anew each time
-            try (JsonReader reader = json.createReader(new StringReader(context.getJwtClaims().getRawJson()))) {
-                return new VerifiedToken(reader.readObject(), deliveryId);
+            jws.setCompactSerialization(token);
+            if (!jws.verifySignature()) {
+                throw new InvalidTokenException("The token's signature does not match the bot's secret.", true);
             }
-        } catch (MalformedClaimException e) {
-            throw new InvalidTokenException("The token's jti claim is not a string.");
+            payload = jws.getPayloadBytes();
+        } catch (InvalidAlgorithmException e) {
+            throw new InvalidTokenException("The token's algorithm is not accepted.");
+        } catch (JoseException | RuntimeException e) {
+            // jose4j's messages may quote the token: only this fixed reason leaves
+            throw new InvalidTokenException("The token is malformed.");
         }
+        JsonObject claims = parseClaims(payload);
+        timeClaims.check(claims, jws);
+        JsonValue jti = claims.get(ReservedClaimNames.JWT_ID);
+        if (jti == null || jti == JsonValue.NULL) {
+            return new VerifiedToken(claims, DeliveryIds.fromToken(token));
+        } else if (jti instanceof JsonString text) {
+            return new VerifiedToken(claims, DeliveryIds.fromJti(text.getString()));
+        }
+        throw new InvalidTokenException("The token's jti claim is not a string.");
     }
 
-    private static String reason(InvalidJwtException e) {
-        if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
-            return "The token has expired (exp).";
-        } else if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
-            return "The token is not valid yet (nbf).";
-        } else if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
-            return "The token was issued in the future (iat).";
-        } else if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)) {
-            return "The token is older than the maximum token age (iat).";
-        } else if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
-            return "The token has no expiry (exp), and one is required.";
-        } else if (e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)) {
-            return "The token has no issue time (iat), which the maximum token age needs.";
-        } else if (e.hasErrorCode(ErrorCodes.MALFORMED_CLAIM)) {
-            return "A time claim of the token is malformed.";
-        } else if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
-            return "The token's signature does not match the bot's secret.";
-        } else if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
-            return "The token is not signed.";
-        } else if (e.hasErrorCode(ErrorCodes.JSON_INVALID)) {
-            return "The token's claims are not a JSON object.";
-        } else if (causedBy(e, InvalidAlgorithmException.class)) {
-            return "The token's algorithm is not accepted.";
+    private JsonObject parseClaims(byte[] payload) throws InvalidTokenException {
+        // closed, so that the parser's buffer goes back to JSON-P's pool instead of being made anew each time
+        try (JsonReader reader = claimsReaders.createReader(new ByteArrayInputStream(payload), StandardCharsets.UTF_8)) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidTokenException("The token's claims are not a JSON object.");
         }
-        return "The token is malformed.";
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** jose4j's own time-claim rules, evaluated at the injected clock's time on every call. */
-    private static final class TimeClaims implements ErrorCodeValidator {
+    private static final class TimeClaims {
+
+        private static final List<String> NAMES = List.of(ReservedClaimNames.EXPIRATION_TIME,
+                ReservedClaimNames.NOT_BEFORE, ReservedClaimNames.ISSUED_AT);
 
         private final Clock clock;
         private final int skewSeconds;
@@ -129,8 +128,7 @@ public final class TokenVerifier {
             this.maxAgeSeconds = settings.maxAge().map(TimeClaims::seconds).orElse(null);
         }
 
-        @Override
-        public Error validate(JwtContext context) throws MalformedClaimException {
+        void check(JsonObject claims, JsonWebSignature jws) throws InvalidTokenException {
             NumericDateValidator rules = new NumericDateValidator();
             rules.setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
             rules.setAllowedClockSkewSeconds(skewSeconds);
@@ -140,7 +138,45 @@ public final class TokenVerifier {
                 rules.setRequireIat(true);
                 rules.setIatAllowedSecondsInThePast(maxAgeSeconds);
             }
-            return rules.validate(context);
+            ErrorCodeValidator.Error error;
+            try {
+                error = rules.validate(new JwtContext(timesOf(claims), List.of(jws)));
+            } catch (MalformedClaimException e) {
+                throw new InvalidTokenException("A time claim of the token is malformed.");
+            }
+            if (error != null) {
+                throw new InvalidTokenException(reason(error.getErrorCode()));
+            }
+        }
+
+        /** The time claims as jose4j reads them from JSON: a number, or the value that makes the claim malformed. */
+        private static JwtClaims timesOf(JsonObject claims) {
+            JwtClaims times = new JwtClaims();
+            for (String name : NAMES) {
+                JsonValue value = claims.get(name);
+                if (value instanceof JsonNumber number) {
+                    Number parsed = number.numberValue();
+                    times.setClaim(name, parsed instanceof Integer || parsed instanceof Long
+                            ? (Object) parsed.longValue() : (Object) parsed.doubleValue());
+                } else if (value instanceof JsonString text) {
+                    times.setClaim(name, text.getString());
+                } else if (value != null && value != JsonValue.NULL) {
+                    times.setClaim(name, value.getValueType().name());
+                }
+            }
+            return times;
+        }
+
+        private static String reason(int errorCode) {
+            return switch (errorCode) {
+                case ErrorCodes.EXPIRED -> "The token has expired (exp).";
+                case ErrorCodes.NOT_YET_VALID -> "The token is not valid yet (nbf).";
+                case ErrorCodes.ISSUED_AT_INVALID_FUTURE -> "The token was issued in the future (iat).";
+                case ErrorCodes.ISSUED_AT_INVALID_PAST -> "The token is older than the maximum token age (iat).";
+                case ErrorCodes.EXPIRATION_MISSING -> "The token has no expiry (exp), and one is required.";
+                case ErrorCodes.ISSUED_AT_MISSING -> "The token has no issue time (iat), which the maximum token age needs.";
+                default -> "The token is malformed.";
+            };
         }
 
         private static int seconds(Duration duration) {
