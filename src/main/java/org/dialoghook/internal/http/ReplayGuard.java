@@ -1,16 +1,20 @@
 package org.dialoghook.internal.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dialoghook.internal.auth.VerifiedDelivery;
+import org.dialoghook.internal.auth.VerifiedWebhook;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.LogText;
 import org.dialoghook.internal.dispatch.HandlerRegistry;
@@ -20,16 +24,16 @@ import org.dialoghook.internal.replay.StoredReply;
 /**
  * Answers a redelivery with the reply of its first run instead of running the handler again. A delivery is
  * the same when its bot and delivery id (the token's {@code jti}, or a hash of the token) are; a second copy
- * that arrives while the first still runs waits for it, up to the handler's deadline.
+ * that arrives while the first still runs waits for it, up to the handler's deadline. Runs after the token
+ * filter, on verified deliveries only; a delivery it claims goes on to the resource as a {@link ClaimedDelivery}.
  */
-@ApplicationScoped
-public class ReplayGuard {
+@Provider
+@VerifiedWebhook
+@Priority(Priorities.USER)
+public class ReplayGuard implements ContainerRequestFilter {
 
     /** The request attribute that marks a claimed delivery, for {@link ReplayRecorder}. */
     static final String CLAIM = ReplayGuard.class.getName() + ".claim";
-
-    /** The request attribute set when a claimed delivery was accepted before, beyond the replay window. */
-    static final String REPEAT = ReplayGuard.class.getName() + ".repeat";
 
     private static final Logger LOG = Logger.getLogger(ReplayGuard.class.getName());
     private static final Duration EXTRA_WAIT = Duration.ofSeconds(2);
@@ -47,13 +51,16 @@ public class ReplayGuard {
     Clock clock;
 
     /**
-     * Claims the delivery or finds its earlier reply.
+     * Claims the delivery, or answers with its earlier reply.
      *
-     * @param delivery the verified delivery
-     * @param request the servlet request, where the claim is noted for the response filter
-     * @return the earlier reply, or empty when this request must run the delivery
+     * @param request the request the token filter left the verified delivery on
      */
-    public Optional<Response> earlierReply(VerifiedDelivery delivery, HttpServletRequest request) {
+    @Override
+    public void filter(ContainerRequestContext request) {
+        VerifiedDelivery delivery = (VerifiedDelivery) request.getProperty(VerifiedDelivery.PROPERTY);
+        if (delivery == null) {
+            throw new IllegalStateException("the replay guard ran without a verified delivery");
+        }
         String key = delivery.bot() + "|" + delivery.deliveryId();
         Duration window = window(delivery);
         String handler = delivery.body().handlerName();
@@ -62,16 +69,14 @@ public class ReplayGuard {
         ReplayStore.Claim claim = store.claim(key, window, wait);
         Optional<StoredReply> earlier = claim.earlierReply();
         if (earlier.isEmpty()) {
-            request.setAttribute(CLAIM, new Claim(key, window));
-            if (claim.seenBefore()) {
-                request.setAttribute(REPEAT, Boolean.TRUE);
-            }
-            return Optional.empty();
+            request.setProperty(CLAIM, new Claim(key, window));
+            request.setProperty(ClaimedDelivery.PROPERTY, new ClaimedDelivery(delivery, !claim.seenBefore()));
+            return;
         }
         LOG.log(Level.INFO, "DH-0610 delivery={0} handler={1}: a redelivery, answered with the reply of the first run",
                 new Object[] {delivery.deliveryId(), LogText.safe(handler)});
         StoredReply reply = earlier.get();
-        return Optional.of(Response.status(reply.status()).type(reply.mediaType()).entity(reply.body())
+        request.abortWith(Response.status(reply.status()).type(reply.mediaType()).entity(reply.body())
                 .header("Dialoghook-Redelivery", "true").build());
     }
 

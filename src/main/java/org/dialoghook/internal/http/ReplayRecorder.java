@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.dialoghook.internal.auth.VerifiedWebhook;
 import org.dialoghook.internal.replay.ReplayStore;
@@ -28,9 +29,11 @@ public class ReplayRecorder implements ContainerResponseFilter {
             return;
         }
         request.removeProperty(ReplayGuard.CLAIM);
-        if (response.getEntity() instanceof byte[] body && response.getMediaType() != null) {
-            store.complete(claim.key(), new StoredReply(response.getStatus(), response.getMediaType().toString(), body),
-                    claim.window());
+        MediaType type = response.getMediaType();
+        if (response.getEntity() instanceof byte[] body && type != null) {
+            // the common type as one shared string: each stored reply would otherwise keep a copy of its own
+            String mediaType = MediaType.APPLICATION_JSON_TYPE.equals(type) ? MediaType.APPLICATION_JSON : type.toString();
+            store.complete(claim.key(), new StoredReply(response.getStatus(), mediaType, body), claim.window());
         } else {
             store.release(claim.key());
         }

@@ -3,7 +3,7 @@ package org.dialoghook.internal.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.dialoghook.Block;
@@ -32,7 +32,10 @@ public class ReplyWriter {
     public byte[] toJson(Reply reply) {
         List<Object> blocks = reply.blocks().stream().map(ReplyWriter::wire).toList();
         Map<String, Object> attributes = reply.attributes().isEmpty() ? null : reply.attributes();
-        return json.jsonb().toJson(new WireReply(blocks, attributes)).getBytes(StandardCharsets.UTF_8);
+        // written straight as UTF-8 bytes: no string of the whole reply to copy into bytes again
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        json.jsonb().toJson(new WireReply(blocks, attributes), bytes);
+        return bytes.toByteArray();
     }
 
     private static Object wire(Block block) {

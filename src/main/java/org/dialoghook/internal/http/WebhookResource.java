@@ -2,16 +2,12 @@ package org.dialoghook.internal.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import java.util.Optional;
 import org.dialoghook.Reply;
 import org.dialoghook.internal.auth.VerifiedDelivery;
 import org.dialoghook.internal.auth.VerifiedWebhook;
@@ -34,14 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhook} and {@code POST /webhook/{bot}}: hands a delivery that {@code WebhookTokenFilter}
- * verified to the dispatcher and answers with the handler's reply. The methods accept every media type and
+ * verified and {@link ReplayGuard} claimed to the dispatcher and answers with the handler's reply. The methods accept every media type and
  * name none they produce, so that the filter decides 413/415 in the documented order and no {@code Accept}
  * header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the endpoint where the server
  * serves OpenAPI; elsewhere they are ignored.
  *
  * <p>One instance serves every delivery (CDI makes and injects it once): as a plain class, the JAX-RS runtime
- * would build and inject a new one for each delivery. The servlet request comes as a method parameter, the
- * request's own object: a field would hold a proxy whose every call goes through the runtime's interceptor.
+ * would build and inject a new one for each delivery. The delivery comes as the methods' entity, from
+ * {@link ClaimedDeliveryReader}: the body is not read a second time, and no per-request object is injected.
  */
 @Path("webhook")
 @VerifiedWebhook
@@ -86,14 +82,10 @@ public class WebhookResource {
     @Inject
     ReplyWriter replies;
 
-    @Inject
-    ReplayGuard replays;
-
     /**
      * Receives a delivery for the default bot.
      *
-     * @param body the body; declared for the OpenAPI description only, the filter has read and checked it
-     * @param request the servlet request the filter left the verified delivery on
+     * @param delivery the delivery the filters verified, parsed and claimed
      * @return the bot's reply
      */
     @POST
@@ -102,16 +94,15 @@ public class WebhookResource {
             description = "Verifies the Bearer token with dialoghook.secret and runs the handler the body names.")
     @SecurityRequirement(name = SECURITY)
     public Response deliver(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) InputStream body, @Context HttpServletRequest request) {
-        return reply(request);
+            schema = @Schema(ref = "Delivery"))) ClaimedDelivery delivery) {
+        return reply(delivery);
     }
 
     /**
      * Receives a delivery for a named bot.
      *
      * @param bot the bot's name; declared for the OpenAPI description only, the filter has checked it
-     * @param body the body; declared for the OpenAPI description only, the filter has read and checked it
-     * @param request the servlet request the filter left the verified delivery on
+     * @param delivery the delivery the filters verified, parsed and claimed
      * @return the bot's reply
      */
     @POST
@@ -123,22 +114,14 @@ public class WebhookResource {
     @SecurityRequirement(name = SECURITY)
     public Response deliverToBot(@PathParam("bot") @Parameter(in = ParameterIn.PATH, required = true,
             description = "The bot's name, as configured") String bot, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) InputStream body, @Context HttpServletRequest request) {
-        return reply(request);
+            schema = @Schema(ref = "Delivery"))) ClaimedDelivery delivery) {
+        return reply(delivery);
     }
 
-    private Response reply(HttpServletRequest request) {
-        VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.PROPERTY);
-        if (delivery == null) {
-            throw new IllegalStateException("the webhook resource ran without a verified delivery");
-        }
-        Optional<Response> earlier = replays.earlierReply(delivery, request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        boolean first = request.getAttribute(ReplayGuard.REPEAT) == null;
+    private Response reply(ClaimedDelivery claimed) {
+        VerifiedDelivery delivery = claimed.verified();
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
-                delivery.body(), json.provider(), json.forms(), first));
+                delivery.body(), json.provider(), json.forms(), claimed.firstDelivery()));
         return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

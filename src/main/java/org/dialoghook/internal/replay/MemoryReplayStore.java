@@ -48,7 +48,7 @@ public final class MemoryReplayStore implements ReplayStore {
     @Override
     public Claim claim(String key, Duration window, Duration wait) {
         long now = clock.millis();
-        Entry mine = new Entry(key, new CompletableFuture<>(), now + window.toMillis());
+        Entry mine = new Entry(key, now + window.toMillis());
         boolean[] expiredBefore = {false};
         Entry existing = entries.compute(key, (k, old) -> {
             if (old == null || old.expiresAt <= now) {
@@ -64,7 +64,7 @@ public final class MemoryReplayStore implements ReplayStore {
             return expiredBefore[0] ? Claim.REPEAT : Claim.FIRST;
         }
         try {
-            StoredReply reply = existing.reply.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            StoredReply reply = existing.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return reply == null ? claim(key, window, wait) : Claim.replay(reply);
         } catch (TimeoutException e) {
             throw new ReplayInProgressException(key);
@@ -80,7 +80,7 @@ public final class MemoryReplayStore implements ReplayStore {
     public void complete(String key, StoredReply reply, Duration window) {
         Entry entry = entries.get(key);
         if (entry != null) {
-            entry.reply.complete(reply);
+            entry.complete(reply);
         }
     }
 
@@ -88,7 +88,7 @@ public final class MemoryReplayStore implements ReplayStore {
     public void release(String key) {
         Entry entry = entries.remove(key);
         if (entry != null) {
-            entry.reply.complete(null);
+            entry.complete(null);
         }
     }
 
@@ -138,7 +138,7 @@ public final class MemoryReplayStore implements ReplayStore {
                     return;
                 }
                 claimOrder.poll();
-                if (current && !head.reply.isDone()) {
+                if (current && !head.isDone()) {
                     claimOrder.add(head);
                     continue;
                 }
@@ -152,6 +152,19 @@ public final class MemoryReplayStore implements ReplayStore {
         }
     }
 
-    private record Entry(String key, CompletableFuture<StoredReply> reply, long expiresAt) {
+    /**
+     * One delivery's entry: its key, when it expires, and its reply as the future copies of it wait on. The entry
+     * is that future itself, one object fewer for each of the up to {@code capacity} entries the collector keeps
+     * copying while they are young.
+     */
+    private static final class Entry extends CompletableFuture<StoredReply> {
+
+        private final String key;
+        private final long expiresAt;
+
+        Entry(String key, long expiresAt) {
+            this.key = key;
+            this.expiresAt = expiresAt;
+        }
     }
 }
