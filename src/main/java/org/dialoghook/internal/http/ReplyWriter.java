@@ -3,7 +3,7 @@ package org.dialoghook.internal.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.dialoghook.Block;
@@ -32,10 +32,8 @@ public class ReplyWriter {
     public byte[] toJson(Reply reply) {
         List<Object> blocks = reply.blocks().stream().map(ReplyWriter::wire).toList();
         Map<String, Object> attributes = reply.attributes().isEmpty() ? null : reply.attributes();
-        // written straight as UTF-8 bytes: no string of the whole reply to copy into bytes again
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        json.jsonb().toJson(new WireReply(blocks, attributes), bytes);
-        return bytes.toByteArray();
+        // through a string: JSON-B writing to a stream encodes through an 8 KiB buffer of its own for every reply
+        return json.jsonb().toJson(new WireReply(blocks, attributes)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Object wire(Block block) {
