@@ -158,20 +158,23 @@ public final class LoadBenchmark {
 
     private Result measure(PayaraServer server, String path, int index, TokenPool warm, TokenPool fresh)
             throws IOException {
-        long cpuBefore = server.cpuMicros();
+        PayaraServer.CpuTime cpuBefore = server.cpuTime();
         Instant start = Instant.now();
         Phase phase = path.equals(RECEIVER)
                 ? wrk.run(server.port(), path, fresh, index * options.perThreadLimit(), false)
                 : wrk.run(server.port(), path, warm, 0, true);
         Instant end = Instant.now();
-        long cpu = server.cpuMicros() - cpuBefore;
+        PayaraServer.CpuTime cpuAfter = server.cpuTime();
+        long cpu = cpuAfter.totalMicros() - cpuBefore.totalMicros();
+        long system = cpuAfter.systemMicros() - cpuBefore.systemMicros();
         requireClean(path, phase);
         if (phase.stoppedEarly()) {
             line("NOTE: a wrk thread reached the phase's request bound (or the end of its tokens) before the phase's"
                     + " end, so the rate below is a lower bound; raise -Dbench.max.rate");
         }
-        return new Result(path, index + 1, phase, (double) cpu / Math.max(1, phase.requests()), server.rssBytes(),
-                start, end);
+        long requests = Math.max(1, phase.requests());
+        return new Result(path, index + 1, phase, (double) cpu / requests, (double) system / requests,
+                server.rssBytes(), start, end);
     }
 
     private void summarize(List<Result> results, StartUp startUp) {
@@ -180,8 +183,8 @@ public final class LoadBenchmark {
         Result floor = Result.median(results, FLOOR);
         line("");
         line("== Figures: median of " + options.rounds() + " interleaved rounds ==");
-        line(String.format("%-18s %14s %9s %9s %17s %14s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
-                "server CPU us/req", "RSS after MiB"));
+        line(String.format("%-18s %14s %9s %9s %17s %12s %14s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
+                "server CPU us/req", "of it system", "RSS after MiB"));
         line(ceiling.summaryRow("ceiling  " + CEILING));
         line(floor.summaryRow("jose4j   " + FLOOR));
         line(receiver.summaryRow("receiver " + RECEIVER));
@@ -209,10 +212,12 @@ public final class LoadBenchmark {
         double perSecond = mine.stream().mapToLong(result -> result.phase().requests()).sum() * 1e6
                 / mine.stream().mapToLong(result -> result.phase().durationMicros()).sum();
         line("");
+        long requests = mine.stream().mapToLong(result -> result.phase().requests()).sum();
         line(String.format("== Profile of %s over its measured phases (JFR): %d CPU samples; the server allocated"
-                + " %.1f KiB a request; %d GCs, %.0f ms of pauses ==", path, profile.samples(),
+                + " %.1f KiB a request; %d GCs, %.0f ms of pauses, the collector's threads used %.1f us of CPU a"
+                + " request ==", path, profile.samples(),
                 profile.allocationRate(windows(results, path)) / perSecond / 1024, profile.gcCount(),
-                profile.gcPauseMillis()));
+                profile.gcPauseMillis(), profile.gcCpuMillis() * 1000 / Math.max(1, requests)));
         profile.layers().forEach((layer, share) -> line(String.format("  %5.1f%%  %s", share, layer)));
         if (!profile.receiverMethods(1).isEmpty()) {
             line("  the WAR's own methods (org.dialoghook), with all they call:");
@@ -271,12 +276,13 @@ public final class LoadBenchmark {
      * @param round the round
      * @param phase what wrk measured
      * @param cpuMicrosPerRequest the server's CPU time over the phase, per request
+     * @param systemMicrosPerRequest the part of it spent in the kernel, per request
      * @param rssBytes the server's RSS after the phase
      * @param start when the phase began
      * @param end when it ended
      */
-    record Result(String path, int round, Phase phase, double cpuMicrosPerRequest, long rssBytes, Instant start,
-            Instant end) {
+    record Result(String path, int round, Phase phase, double cpuMicrosPerRequest, double systemMicrosPerRequest,
+            long rssBytes, Instant start, Instant end) {
 
         double perSecond() {
             return phase.perSecond();
@@ -291,13 +297,14 @@ public final class LoadBenchmark {
         }
 
         String row() {
-            return String.format("round %d %-8s %8.0f deliveries/s  p50 %6.2f ms  p99 %6.2f ms  %6.1f us CPU/req  RSS %4.0f MiB",
-                    round, path, perSecond(), p50Millis(), p99Millis(), cpuMicrosPerRequest, mib(rssBytes));
+            return String.format("round %d %-8s %8.0f deliveries/s  p50 %6.2f ms  p99 %6.2f ms  %6.1f us CPU/req"
+                    + " (%5.1f system)  RSS %4.0f MiB", round, path, perSecond(), p50Millis(), p99Millis(),
+                    cpuMicrosPerRequest, systemMicrosPerRequest, mib(rssBytes));
         }
 
         String summaryRow(String label) {
-            return String.format("%-18s %14.0f %9.2f %9.2f %17.1f %14.0f", label, perSecond(), p50Millis(), p99Millis(),
-                    cpuMicrosPerRequest, mib(rssBytes));
+            return String.format("%-18s %14.0f %9.2f %9.2f %17.1f %12.1f %14.0f", label, perSecond(), p50Millis(),
+                    p99Millis(), cpuMicrosPerRequest, systemMicrosPerRequest, mib(rssBytes));
         }
 
         /** The median of each figure over the rounds of one endpoint; the RSS is the one after its last phase. */
@@ -312,7 +319,8 @@ public final class LoadBenchmark {
             double rate = median(mine, Result::perSecond);
             Phase rated = new Phase(Math.round(rate * median.durationMicros() / 1_000_000.0), median.durationMicros(),
                     median.p50Micros(), median.p99Micros(), 0, 0, 0, false);
-            return new Result(path, 0, rated, median(mine, Result::cpuMicrosPerRequest), rss, null, null);
+            return new Result(path, 0, rated, median(mine, Result::cpuMicrosPerRequest),
+                    median(mine, Result::systemMicrosPerRequest), rss, null, null);
         }
 
         private static double median(List<Result> results, ToDoubleFunction<Result> figure) {

@@ -144,16 +144,29 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /**
-     * The CPU time the server process has used, user and system, all threads.
+     * The CPU time the server process has used, all threads.
      *
-     * @return microseconds
+     * @return the user and the system (kernel) time
      * @throws IOException when /proc cannot be read
      */
-    long cpuMicros() throws IOException {
+    CpuTime cpuTime() throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+        return new CpuTime(Long.parseLong(fields[11]) * 1_000_000 / CLOCK_TICKS_PER_SECOND,
+                Long.parseLong(fields[12]) * 1_000_000 / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /**
+     * CPU time of a process.
+     *
+     * @param userMicros in user mode, microseconds
+     * @param systemMicros in the kernel on the process's behalf (system calls, waking threads), microseconds
+     */
+    record CpuTime(long userMicros, long systemMicros) {
+
+        long totalMicros() {
+            return userMicros + systemMicros;
+        }
     }
 
     /**

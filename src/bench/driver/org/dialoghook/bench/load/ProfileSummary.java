@@ -55,6 +55,7 @@ final class ProfileSummary {
     private final Map<Long, TreeMap<Instant, Long>> allocatedByThread = new HashMap<>();
     private long gcCount;
     private long gcPauseNanos;
+    private long gcCpuNanos;
 
     /**
      * Reads the events of a recording that fall in the given windows of time.
@@ -80,6 +81,9 @@ final class ProfileSummary {
             } else if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
                 summary.gcCount++;
                 summary.gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
+            } else if (event.getEventType().getName().equals("jdk.GCCPUTime")) {
+                // the collector's threads are not Java threads: the CPU samples never show their work
+                summary.gcCpuNanos += event.getDuration("userTime").toNanos() + event.getDuration("systemTime").toNanos();
             }
         }
         return summary;
@@ -149,6 +153,11 @@ final class ProfileSummary {
     /** @return their pauses added up, in milliseconds */
     double gcPauseMillis() {
         return gcPauseNanos / 1e6;
+    }
+
+    /** @return the CPU time of the collector's threads in those collections, user and system, in milliseconds */
+    double gcCpuMillis() {
+        return gcCpuNanos / 1e6;
     }
 
     int samples() {
