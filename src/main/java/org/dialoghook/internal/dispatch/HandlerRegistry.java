@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
+import org.dialoghook.internal.config.HandlerPolicies;
 import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.config.ReceiverSettings;
 
@@ -40,9 +41,12 @@ public class HandlerRegistry {
     ReceiverSettings settings;
 
     private Map<String, RegisteredHandler> byName;
+    private HandlerPolicies policies;
 
     @PostConstruct
     void build() {
+        // read once: the extension is reached through a container proxy, and every delivery asks for a policy
+        policies = extension.policies();
         Map<String, RegisteredHandler> built = new TreeMap<>();
         extension.handlers().forEach((name, bean) -> {
             HandlerName qualifier = HandlerName.Literal.of(name);
@@ -96,7 +100,7 @@ public class HandlerRegistry {
      * @return its policy
      */
     public HandlerPolicy policyFor(String name) {
-        return extension.policies().policyFor(name);
+        return policies.policyFor(name);
     }
 
     /**
