@@ -10,7 +10,7 @@ import org.dialoghook.internal.auth.VerifiedDelivery;
  * @param verified what the token filter verified and parsed
  * @param firstDelivery false when the delivery was accepted before, beyond the replay window
  */
-public record ClaimedDelivery(VerifiedDelivery verified, boolean firstDelivery) {
+record ClaimedDelivery(VerifiedDelivery verified, boolean firstDelivery) {
 
     /** The request property that holds the claimed delivery. */
     static final String PROPERTY = ClaimedDelivery.class.getName();

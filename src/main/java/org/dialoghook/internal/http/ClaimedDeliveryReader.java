@@ -10,7 +10,7 @@ import org.dialoghook.internal.auth.VerifiedWebhook;
  * Gives {@link WebhookResource} the {@link ClaimedDelivery} the filters left on the request as the entity of
  * its methods. The body was read, verified and parsed once, by the token filter; reading it again, or asking
  * for the servlet request to find the delivery on it, would cost every delivery a second pass through the
- * runtime's readers or injection. Entities of any other type are read as usual.
+ * runtime's readers or injection. Bound to the webhook resource alone, whose only entity is that delivery.
  */
 @Provider
 @VerifiedWebhook
@@ -18,11 +18,7 @@ public class ClaimedDeliveryReader implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (context.getType() != ClaimedDelivery.class) {
-            return context.proceed();
-        }
-        Object claimed = context.getProperty(ClaimedDelivery.PROPERTY);
-        if (claimed == null) {
+        if (!(context.getProperty(ClaimedDelivery.PROPERTY) instanceof ClaimedDelivery claimed)) {
             throw new IllegalStateException("the webhook resource ran without a claimed delivery");
         }
         return claimed;

@@ -37,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * <p>One instance serves every delivery (CDI makes and injects it once): as a plain class, the JAX-RS runtime
  * would build and inject a new one for each delivery. The delivery comes as the methods' entity, from
- * {@link ClaimedDeliveryReader}: the body is not read a second time, and no per-request object is injected.
+ * {@link ClaimedDeliveryReader}: the body is not read a second time, and no per-request object is injected. The
+ * entity is declared as {@code Object} so that the OpenAPI description, which names the body's own schema
+ * ({@code Delivery}), does not also describe the receiver's internal types.
  */
 @Path("webhook")
 @VerifiedWebhook
@@ -85,7 +87,7 @@ public class WebhookResource {
     /**
      * Receives a delivery for the default bot.
      *
-     * @param delivery the delivery the filters verified, parsed and claimed
+     * @param delivery the {@link ClaimedDelivery} the filters verified, parsed and claimed
      * @return the bot's reply
      */
     @POST
@@ -94,7 +96,7 @@ public class WebhookResource {
             description = "Verifies the Bearer token with dialoghook.secret and runs the handler the body names.")
     @SecurityRequirement(name = SECURITY)
     public Response deliver(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) ClaimedDelivery delivery) {
+            schema = @Schema(ref = "Delivery"))) Object delivery) {
         return reply(delivery);
     }
 
@@ -102,7 +104,7 @@ public class WebhookResource {
      * Receives a delivery for a named bot.
      *
      * @param bot the bot's name; declared for the OpenAPI description only, the filter has checked it
-     * @param delivery the delivery the filters verified, parsed and claimed
+     * @param delivery the {@link ClaimedDelivery} the filters verified, parsed and claimed
      * @return the bot's reply
      */
     @POST
@@ -114,11 +116,12 @@ public class WebhookResource {
     @SecurityRequirement(name = SECURITY)
     public Response deliverToBot(@PathParam("bot") @Parameter(in = ParameterIn.PATH, required = true,
             description = "The bot's name, as configured") String bot, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "Delivery"))) ClaimedDelivery delivery) {
+            schema = @Schema(ref = "Delivery"))) Object delivery) {
         return reply(delivery);
     }
 
-    private Response reply(ClaimedDelivery claimed) {
+    private Response reply(Object entity) {
+        ClaimedDelivery claimed = (ClaimedDelivery) entity;
         VerifiedDelivery delivery = claimed.verified();
         Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
                 delivery.body(), json.provider(), json.forms(), claimed.firstDelivery()));
