@@ -17,6 +17,7 @@ import java.util.Map;
  * @param heap the server's maximum heap, for example {@code 512m}
  * @param phaseSeconds the length of every load phase and warm-up chunk
  * @param rounds how many ceiling/receiver pairs are measured
+ * @param warmupMin the fewest warm-up chunks per endpoint, however early two of them agree
  * @param warmupMax the most warm-up chunks per endpoint
  * @param connections the connections wrk keeps open
  * @param threads wrk's threads
@@ -26,8 +27,14 @@ import java.util.Map;
  * @param profile whether the server records with JFR and the profile of each endpoint prints
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
-        String heap, int phaseSeconds, int rounds, int warmupMax, int connections, int threads, int maxRate,
-        int warmupPool, int startups, boolean profile) {
+        String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int connections, int threads,
+        int maxRate, int warmupPool, int startups, boolean profile) {
+
+    Options {
+        if (warmupMin > warmupMax) {
+            throw new IllegalArgumentException("--warmup-min must not be larger than --warmup-max");
+        }
+    }
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -48,6 +55,7 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 values.getOrDefault("heap", "512m"),
                 positive(values, "phase", 10),
                 positive(values, "rounds", 3),
+                positive(values, "warmup-min", 6),
                 positive(values, "warmup-max", 12),
                 positive(values, "connections", 16),
                 positive(values, "threads", 2),
