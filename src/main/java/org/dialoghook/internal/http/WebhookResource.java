@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /webhook} and {@code POST /webhook/{bot}}: hands a delivery that {@code WebhookTokenFilter}
- * verified and {@link ReplayGuard} claimed to the dispatcher and answers with the handler's reply. The methods accept every media type and
- * name none they produce, so that the filter decides 413/415 in the documented order and no {@code Accept}
- * header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the endpoint where the server
- * serves OpenAPI; elsewhere they are ignored.
+ * verified and {@link ReplayGuard} claimed to the dispatcher and answers with the handler's reply. The methods
+ * accept every media type and name none they produce, so that the filter decides 413/415 in the documented order
+ * and no {@code Accept} header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the
+ * endpoint where the server serves OpenAPI; elsewhere they are ignored.
  *
  * <p>One instance serves every delivery (CDI makes and injects it once): as a plain class, the JAX-RS runtime
  * would build and inject a new one for each delivery. The delivery comes as the methods' entity, from
