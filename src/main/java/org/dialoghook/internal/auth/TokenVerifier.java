@@ -158,8 +158,6 @@ public final class TokenVerifier {
                     Number parsed = number.numberValue();
                     times.setClaim(name, parsed instanceof Integer || parsed instanceof Long
                             ? (Object) parsed.longValue() : (Object) parsed.doubleValue());
-                } else if (value instanceof JsonString text) {
-                    times.setClaim(name, text.getString());
                 } else if (value != null && value != JsonValue.NULL) {
                     times.setClaim(name, value.getValueType().name());
                 }
