@@ -36,12 +36,14 @@ public interface WebhookRequest {
     String deliveryId();
 
     /**
-     * Whether this is the first time the receiver runs this delivery. Copies of a delivery within the replay
-     * window ({@code dialoghook.replay.window}) never reach a handler: they get the first run's reply. This is
-     * {@code false} only when an earlier copy was accepted but its record had already expired, so the
-     * handler runs again and may want to check for work it already did.
+     * Whether no earlier run of this delivery is known. Copies of a delivery (the same token and the same body)
+     * within the replay window ({@code dialoghook.replay.window}) never reach a handler: they get the first run's
+     * reply. This is {@code false} when the replay store still held the expired record of an earlier copy, so the
+     * handler runs again and may want to check for work it already did. A store drops expired records soon (the
+     * in-memory store as it tidies, the data grid by its own expiry and size), so {@code true} is no promise that
+     * no copy ran before.
      *
-     * @return {@code true} unless an earlier copy of the delivery is known
+     * @return {@code false} when an earlier run of the delivery is known
      */
     boolean firstDelivery();
 

@@ -92,7 +92,7 @@ class CaptureIT extends WebhookIT {
         assertProblem(response, 401, "invalid-token");
 
         JsonObject settings = captured(output, "cap-2").getJsonObject("settings");
-        assertEquals("refused: The token's algorithm is not accepted.", settings.getString("verdict"));
+        assertEquals("refused with 401: The token's algorithm is not accepted.", settings.getString("verdict"));
         assertEquals("no: add HS384 to dialoghook.jwt.algorithms", settings.getJsonObject("algorithm").getString("fits"));
         assertNothingSecretIn(output.awaitLine("DH-0700 delivery=cap-2 ").orElseThrow(), delivery);
     }
@@ -104,5 +104,20 @@ class CaptureIT extends WebhookIT {
         assertProblem(deliver(delivery), 401, "invalid-token");
         JsonObject settings = captured(output, "cap-3").getJsonObject("settings");
         assertEquals("made with none of the bot's secrets, or not an HMAC signature", settings.getString("signature"));
+    }
+
+    @Test
+    void aTokenSentAgainWithAnotherBodyIsReportedAsShared() {
+        SignedDelivery first = signer().jti("cap-4").binding(DeliverySigner.Binding.NONE).handler("echo")
+                .formValue("name", "one").sign();
+        assertEquals(200, deliver(first).statusCode());
+        assertEquals("no", captured(output, "cap-4").getJsonObject("token").getString("seenBefore"));
+        String otherBody = first.body().replace("\"one\"", "\"two\"");
+        assertEquals(200, post("/webhook", otherBody, "Content-Type", "application/json",
+                "Authorization", "Bearer " + first.token()).statusCode());
+        String line = output.awaitLine("DH-0700 delivery=cap-4 ", "with another body").orElseThrow(
+                () -> new AssertionError("the second capture of the token says nothing of the first"));
+        assertTrue(line.contains("the token is reused, and each body is a delivery of its own"), line);
+        assertNothingSecretIn(line, first);
     }
 }

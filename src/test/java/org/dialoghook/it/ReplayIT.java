@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.dialoghook.it.handlers.CountingHandler;
 import org.dialoghook.it.handlers.FailingHandler;
+import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,6 +45,21 @@ class ReplayIT extends WebhookIT {
         assertEquals("true", second.headers().firstValue("Dialoghook-Redelivery").orElse(null));
         assertNotEquals(text(first), text(deliver(signer().handler("count").sign())),
                 "another delivery runs the handler again");
+    }
+
+    @Test
+    void aTokenSentAgainWithAnotherBodyIsADeliveryOfItsOwn() {
+        SignedDelivery counted = signer().binding(DeliverySigner.Binding.NONE).handler("count").sign();
+        HttpResponse<String> first = deliver(counted);
+        String otherHandler = counted.body().replace("\"count\"", "\"nope\"");
+        HttpResponse<String> other = post("/webhook", otherHandler, "Content-Type", "application/json",
+                "Authorization", "Bearer " + counted.token());
+        assertProblem(other, 404, "unknown-handler");
+        assertEquals(null, other.headers().firstValue("Dialoghook-Redelivery").orElse(null),
+                "never the reply of another body");
+        HttpResponse<String> again = deliver(counted);
+        assertEquals(first.body(), again.body(), "the same token and body are still a redelivery");
+        assertEquals("true", again.headers().firstValue("Dialoghook-Redelivery").orElse(null));
     }
 
     @Test

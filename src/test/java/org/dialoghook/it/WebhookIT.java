@@ -24,6 +24,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,13 +58,39 @@ public abstract class WebhookIT {
      * @return the archive
      */
     public static WebArchive receiver(String name, Map<String, String> settings, Class<?>... classes) {
-        File war = new File(System.getProperty("dialoghook.war", "target/dialoghook.war"));
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class);
-        archive.addClasses(classes);
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(productionWar())
+                .as(WebArchive.class);
+        return withSettings(archive.addClasses(classes), settings);
+    }
+
+    /**
+     * The same archive as a team builds it: no Dialoghook {@code web.xml}, Dialoghook's classes jar and what it
+     * bundles in {@code WEB-INF/lib} beside the team's own classes.
+     *
+     * @param name the archive's name, which is also the context root
+     * @param settings MicroProfile Config properties for this deployment
+     * @param classes the team's classes: handlers, resources, servlets
+     * @return the archive, to which a test adds the team's pages and descriptors
+     */
+    public static WebArchive teamWar(String name, Map<String, String> settings, Class<?>... classes) {
+        WebArchive production = ShrinkWrap.create(ZipImporter.class, "production.war").importFrom(productionWar())
+                .as(WebArchive.class);
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(new File(System.getProperty("dialoghook.classes.jar", "target/dialoghook-classes.jar")))
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        production.getContent(path -> path.get().startsWith("/WEB-INF/lib/") && path.get().endsWith(".jar"))
+                .forEach((path, node) -> archive.add(node.getAsset(), path));
+        return withSettings(archive.addClasses(classes), settings);
+    }
+
+    private static File productionWar() {
+        return new File(System.getProperty("dialoghook.war", "target/dialoghook.war"));
+    }
+
+    private static WebArchive withSettings(WebArchive archive, Map<String, String> settings) {
         StringBuilder properties = new StringBuilder();
         new TreeMap<>(settings).forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-        archive.addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
-        return archive;
+        return archive.addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
     }
 
     /** The usual settings: just the secret. */
@@ -92,6 +119,11 @@ public abstract class WebhookIT {
     protected HttpResponse<String> deliver(SignedDelivery delivery) {
         return post("/webhook", delivery.body(), "Content-Type", "application/json",
                 "Authorization", "Bearer " + delivery.token());
+    }
+
+    /** Sends a GET to a path of the deployment. */
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     /** Posts a body with the given header name/value pairs. */

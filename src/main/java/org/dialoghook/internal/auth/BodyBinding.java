@@ -4,10 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.dialoghook.internal.config.BodyBindingMode;
 import org.dialoghook.internal.delivery.DeliveryBody;
@@ -20,8 +16,7 @@ import org.dialoghook.internal.delivery.FormValues;
  */
 public final class BodyBinding {
 
-    private static final int HEX_SHA256_LENGTH = 64;
-    private static final String FORM_VALUES = "formValues";
+        private static final String FORM_VALUES = "formValues";
 
     private final BodyBindingMode mode;
     private final String hashClaim;
@@ -47,10 +42,10 @@ public final class BodyBinding {
      * The check on the raw bytes, made before the body is parsed.
      *
      * @param claims the verified claims
-     * @param raw the raw body
+     * @param digest the SHA-256 digest of the raw body ({@link BodyDigest#sha256})
      * @throws InvalidTokenException when the body-hash claim is required and missing, or does not match
      */
-    public void checkHash(JsonObject claims, byte[] raw) throws InvalidTokenException {
+    public void checkHash(JsonObject claims, byte[] digest) throws InvalidTokenException {
         boolean applies = mode == BodyBindingMode.HASH
                 || mode == BodyBindingMode.AUTO && claims.containsKey(hashClaim);
         if (!applies) {
@@ -60,11 +55,10 @@ public final class BodyBinding {
         if (claim == null) {
             throw new InvalidTokenException("The token carries no '" + hashClaim + "' claim, which body binding 'hash' requires.");
         }
-        byte[] expected = claim instanceof JsonString text ? decodeDigest(text.getString()) : null;
-        if (expected == null) {
+        if (!(claim instanceof JsonString text) || BodyDigest.decode(text.getString()).isEmpty()) {
             throw new InvalidTokenException("The '" + hashClaim + "' claim is not a SHA-256 digest in hex or base64url.");
         }
-        if (!MessageDigest.isEqual(expected, sha256(raw))) {
+        if (!BodyDigest.matches(text.getString(), digest)) {
             throw new InvalidTokenException("The body does not match the token's '" + hashClaim + "' claim.");
         }
     }
@@ -99,37 +93,5 @@ public final class BodyBinding {
     private boolean sameForm(JsonValue claimed, JsonObject delivered) {
         return claimed instanceof JsonObject claimedObject
                 && FormValues.unwrapAll(json, claimedObject).equals(FormValues.unwrapAll(json, delivered));
-    }
-
-    private static byte[] decodeDigest(String text) {
-        try {
-            byte[] digest = isHexSha256(text)
-                    ? HexFormat.of().parseHex(text)
-                    : Base64.getUrlDecoder().decode(text);
-            return digest.length == 32 ? digest : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Whether the text is 64 hexadecimal digits, either case; a loop, as a regex costs more than the digest. */
-    private static boolean isHexSha256(String text) {
-        if (text.length() != HEX_SHA256_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (!HexFormat.isHexDigit(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] sha256(byte[] raw) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package org.dialoghook.internal.auth;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dialoghook.internal.auth.TokenVerifier.VerifiedToken;
@@ -23,9 +20,7 @@ public final class BotTokenVerifier {
     private final String previousSecretSetting;
     private final TokenVerifier current;
     private final Optional<TokenVerifier> previous;
-    private final Clock clock;
     private final AtomicLong previousSecretDeliveries = new AtomicLong();
-    private final AtomicReference<Instant> lastPreviousSecretDelivery = new AtomicReference<>();
 
     /**
      * Creates the verifier.
@@ -34,15 +29,13 @@ public final class BotTokenVerifier {
      * @param previousSecretSetting the name of the previous-secret setting, for the log
      * @param current the verifier of the current secret
      * @param previous the verifier of the previous secret, when one is set
-     * @param clock the clock the last use of the previous secret is read from
      */
     public BotTokenVerifier(String bot, String previousSecretSetting, TokenVerifier current,
-            Optional<TokenVerifier> previous, Clock clock) {
+            Optional<TokenVerifier> previous) {
         this.bot = bot;
         this.previousSecretSetting = previousSecretSetting;
         this.current = current;
         this.previous = previous;
-        this.clock = clock;
     }
 
     /**
@@ -67,12 +60,24 @@ public final class BotTokenVerifier {
                 throw refusedToo.signatureMismatch() ? refused : refusedToo;
             }
             long count = previousSecretDeliveries.incrementAndGet();
-            lastPreviousSecretDelivery.set(clock.instant());
             LOG.log(Level.INFO, "DH-0110 bot={0} delivery={1}: accepted with the previous secret ({2}), {3} since "
                     + "start; remove it once the platform signs with the current secret only",
                     new Object[] {bot, verified.deliveryId(), previousSecretSetting, String.valueOf(count)});
             return verified;
         }
+    }
+
+    /**
+     * Which of the bot's secrets signed a token, whatever else is wrong with it, for capture mode's report.
+     *
+     * @param token the compact token
+     * @return {@code secret} or {@code previous-secret}, the key of the setting; empty when neither did
+     */
+    public Optional<String> signingSecret(String token) {
+        if (current.signedWithThisSecret(token)) {
+            return Optional.of("secret");
+        }
+        return previous.filter(verifier -> verifier.signedWithThisSecret(token)).map(verifier -> "previous-secret");
     }
 
     /**
@@ -91,14 +96,5 @@ public final class BotTokenVerifier {
      */
     public long previousSecretDeliveries() {
         return previousSecretDeliveries.get();
-    }
-
-    /**
-     * When the last delivery accepted with the previous secret arrived.
-     *
-     * @return the instant, or empty when none has
-     */
-    public Optional<Instant> lastPreviousSecretDelivery() {
-        return Optional.ofNullable(lastPreviousSecretDelivery.get());
     }
 }

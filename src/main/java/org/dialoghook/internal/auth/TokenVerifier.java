@@ -17,6 +17,7 @@ import java.util.Map;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -42,6 +43,10 @@ import org.jose4j.lang.JoseException;
  * Thread-safe: the key, the algorithm constraints and the JSON-P reader factory are built once.
  */
 public final class TokenVerifier {
+
+    private static final AlgorithmConstraints ANY_HMAC = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256,
+            AlgorithmIdentifiers.HMAC_SHA384, AlgorithmIdentifiers.HMAC_SHA512);
 
     private final HmacKey key;
     private final AlgorithmConstraints algorithms;
@@ -99,6 +104,26 @@ public final class TokenVerifier {
             return new VerifiedToken(claims, DeliveryIds.fromJti(text.getString()));
         }
         throw new InvalidTokenException("The token's jti claim is not a string.");
+    }
+
+    /**
+     * Whether the token's signature was made with this verifier's secret by any HMAC algorithm, whatever the
+     * allow-list and the time claims say: for capture mode's report of which secret signed a token.
+     *
+     * @param token the compact token
+     * @return true when an HS256, HS384 or HS512 signature matches the secret
+     */
+    public boolean signedWithThisSecret(String token) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(ANY_HMAC);
+        jws.setKey(key);
+        jws.setDoKeyValidation(false);
+        try {
+            jws.setCompactSerialization(token);
+            return jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
     }
 
     private JsonObject parseClaims(byte[] payload) throws InvalidTokenException {

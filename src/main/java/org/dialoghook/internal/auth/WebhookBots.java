@@ -47,8 +47,7 @@ public class WebhookBots {
         DeliveryBodyReader bodyReader = new DeliveryBodyReader(json.provider(), token.handlerFields(), settings.limits());
         Optional<BotTokenVerifier> verifier = bot.secret().map(secret -> new BotTokenVerifier(bot.name(),
                 bot.settingName("previous-secret"), new TokenVerifier(secret, token, clock, json.provider()),
-                bot.previousSecret().map(previous -> new TokenVerifier(previous, token, clock, json.provider())),
-                clock));
+                bot.previousSecret().map(previous -> new TokenVerifier(previous, token, clock, json.provider()))));
         return new DeliveryChecks(bot, verifier,
                 new BodyBinding(token.bodyBinding(), token.bodyHashClaim(), bodyReader, json.provider()), bodyReader);
     }

@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dialoghook.internal.auth.BearerCredentials;
 import org.dialoghook.internal.auth.DeliveryIds;
-import org.dialoghook.internal.auth.TokenVerifier;
 import org.dialoghook.internal.auth.WebhookBots;
 import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
 import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.CaptureMode;
 import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.delivery.DeliveryRefusedException;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.delivery.LogText;
 
@@ -38,7 +39,7 @@ import org.dialoghook.internal.delivery.LogText;
 public class DeliveryCapture {
 
     private static final Logger LOG = Logger.getLogger(DeliveryCapture.class.getName());
-    private static final String BEARER_PREFIX = "bearer ";
+    private static final int TOKENS_KEPT = 1000;
 
     @Inject
     ReceiverSettings settings;
@@ -53,18 +54,14 @@ public class DeliveryCapture {
     Clock clock;
 
     private Map<String, SettingsFit> fits;
+    private final SeenTokens seenTokens = new SeenTokens(TOKENS_KEPT);
 
     @PostConstruct
     void build() {
         Map<String, SettingsFit> built = new HashMap<>();
         if (settings.capture() != CaptureMode.OFF) {
-            JsonProvider provider = json.provider();
             for (DeliveryChecks checks : bots.all().values()) {
-                BotSettings bot = checks.settings();
-                built.put(bot.name(), new SettingsFit(bot,
-                        bot.secret().map(secret -> new TokenVerifier(secret, bot.token(), clock, provider)),
-                        bot.previousSecret().map(secret -> new TokenVerifier(secret, bot.token(), clock, provider)),
-                        checks.bodyReader(), provider, clock));
+                built.put(checks.settings().name(), new SettingsFit(checks, json.provider(), clock));
             }
         }
         fits = Map.copyOf(built);
@@ -86,13 +83,16 @@ public class DeliveryCapture {
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param authorization the {@code Authorization} headers, or {@code null}
      * @param raw the body, or {@code null} when it is larger than the limit
+     * @param refused why the receiver refused the delivery, or {@code null} when it accepted it
      */
-    public void record(String bot, String contentType, List<String> authorization, byte[] raw) {
+    public void record(String bot, String contentType, List<String> authorization, byte[] raw,
+            DeliveryRefusedException refused) {
         if (!enabled()) {
             return;
         }
         try {
-            Capture capture = describe(bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw);
+            Capture capture = describe(bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw,
+                    refused);
             LOG.log(Level.INFO, "DH-0700 delivery={0} handler={1} bot={2}: capture {3}", new Object[] {
                 capture.deliveryId(), LogText.safe(capture.handler()), LogText.safe(bot == null ? BotSettings.DEFAULT_BOT
                     : bot), oneLine(capture.description().toString())});
@@ -109,9 +109,11 @@ public class DeliveryCapture {
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param authorization the {@code Authorization} headers, or {@code null}
      * @param raw the body, or {@code null} when it is larger than the limit
+     * @param refused why the receiver refused the delivery, or {@code null} when it accepted it
      * @return the description and what the log line needs
      */
-    Capture describe(String bot, String contentType, List<String> authorization, byte[] raw) {
+    Capture describe(String bot, String contentType, List<String> authorization, byte[] raw,
+            DeliveryRefusedException refused) {
         JsonProvider provider = json.provider();
         JsonShape shapes = new JsonShape(provider);
         boolean full = settings.capture() == CaptureMode.FULL;
@@ -124,7 +126,11 @@ public class DeliveryCapture {
         TokenView view = token.map(text -> TokenView.of(text, provider))
                 .orElse(new TokenView(Optional.empty(), Optional.empty()));
         JsonObjectBuilder tokenOut = provider.createObjectBuilder().add("present", token.isPresent());
+        String deliveryId = token.map(text -> view.claims().map(claims -> claims.get("jti"))
+                .filter(JsonString.class::isInstance).map(jti -> DeliveryIds.fromJti(((JsonString) jti).getString()))
+                .orElse(DeliveryIds.fromToken(text))).orElse("-");
         if (token.isPresent()) {
+            tokenOut.add("seenBefore", seenTokens.note(bot + '|' + deliveryId, raw));
             tokenOut.add("header", view.header().<JsonValue>map(header -> header).orElse(provider.createValue("not a JSON object")));
             tokenOut.add("claims", view.claims().map(claims -> full ? claims : shapes.of(claims))
                     .orElse(provider.createValue("not a JSON object")));
@@ -147,26 +153,20 @@ public class DeliveryCapture {
         out.add("body", bodyOut);
 
         if (fit != null) {
-            out.add("settings", fit.assess(token, view, raw, body));
+            out.add("settings", fit.assess(token, view, refused, raw, body));
         }
-        String deliveryId = token.map(text -> view.claims().map(claims -> claims.get("jti"))
-                .filter(JsonString.class::isInstance).map(jti -> DeliveryIds.fromJti(((JsonString) jti).getString()))
-                .orElse(DeliveryIds.fromToken(text))).orElse("-");
         String handler = body.filter(JsonObject.class::isInstance).flatMap(value -> fit == null ? Optional.empty()
                 : fit.handlerName(value.asJsonObject())).orElse(null);
         return new Capture(deliveryId, handler, out.build());
     }
 
+    /** The request's Bearer token, read by the receiver's own rule; empty when that rule finds none. */
     private static Optional<String> bearerToken(List<String> authorization) {
-        if (authorization == null || authorization.size() != 1) {
+        try {
+            return Optional.of(BearerCredentials.token(authorization));
+        } catch (DeliveryRefusedException e) {
             return Optional.empty();
         }
-        String value = authorization.get(0).strip();
-        if (!value.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-            return Optional.empty();
-        }
-        String token = value.substring(BEARER_PREFIX.length()).strip();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
     private static Optional<JsonValue> parse(JsonProvider provider, byte[] raw) {

@@ -1,71 +1,53 @@
 package org.dialoghook.internal.capture;
 
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.dialoghook.internal.auth.BodyBinding;
+import org.dialoghook.internal.auth.BodyDigest;
 import org.dialoghook.internal.auth.InvalidTokenException;
-import org.dialoghook.internal.auth.TokenVerifier;
+import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
 import org.dialoghook.internal.config.BodyBindingMode;
 import org.dialoghook.internal.config.BotSettings;
-import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
 import org.dialoghook.internal.delivery.DeliveryBody;
-import org.dialoghook.internal.delivery.DeliveryBodyReader;
+import org.dialoghook.internal.delivery.DeliveryRefusedException;
 import org.dialoghook.internal.delivery.MalformedDeliveryException;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
 
 /**
  * For capture mode: which of one bot's token settings a delivery meets, and which values of them it would need
- * otherwise (algorithm, signature, time claims, body binding mode, body-hash claim, handler field, form value
- * shape). Reports names, types, counts and verdicts, never a claim or body value, the token or a secret.
+ * otherwise (algorithm, signing secret, time claims, body binding mode, body-hash claim, handler field, form value
+ * shape). It judges with the receiver's own pieces (the bot's verifiers, body binding, body reader and digest), so
+ * its verdicts are the receiver's. Reports names, types, counts and verdicts, never a claim or body value, the
+ * token or a secret.
  */
 final class SettingsFit {
 
-    private static final AlgorithmConstraints HMAC_ONLY = new AlgorithmConstraints(
-            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256,
-            AlgorithmIdentifiers.HMAC_SHA384, AlgorithmIdentifiers.HMAC_SHA512);
-
+    private final DeliveryChecks checks;
     private final BotSettings bot;
-    private final Optional<TokenVerifier> current;
-    private final Optional<TokenVerifier> previous;
-    private final DeliveryBodyReader bodyReader;
     private final JsonProvider json;
     private final Clock clock;
 
-    SettingsFit(BotSettings bot, Optional<TokenVerifier> current, Optional<TokenVerifier> previous,
-            DeliveryBodyReader bodyReader, JsonProvider json, Clock clock) {
-        this.bot = bot;
-        this.current = current;
-        this.previous = previous;
-        this.bodyReader = bodyReader;
+    SettingsFit(DeliveryChecks checks, JsonProvider json, Clock clock) {
+        this.checks = checks;
+        this.bot = checks.settings();
         this.json = json;
         this.clock = clock;
     }
 
     boolean hasSecret() {
-        return current.isPresent();
+        return checks.verifier().isPresent();
     }
 
     Optional<String> handlerName(JsonObject body) {
-        return bodyReader.handlerName(body);
+        return checks.bodyReader().handlerName(body);
     }
 
     /**
@@ -73,16 +55,20 @@ final class SettingsFit {
      *
      * @param token the Bearer token, if the request had one
      * @param view its decoded header and claims
+     * @param refused why the receiver refused the delivery, or {@code null} when it accepted it
      * @param raw the raw body, or {@code null} when it was too large to read
      * @param body the parsed body, if it is JSON
      * @return the verdicts
      */
-    JsonObject assess(Optional<String> token, TokenView view, byte[] raw, Optional<JsonValue> body) {
+    JsonObject assess(Optional<String> token, TokenView view, DeliveryRefusedException refused, byte[] raw,
+            Optional<JsonValue> body) {
         TokenSettings settings = bot.token();
         JsonObject claims = view.claims().orElse(JsonValue.EMPTY_JSON_OBJECT);
         JsonObjectBuilder out = json.createObjectBuilder();
+        out.add("verdict", refused != null ? "refused with " + refused.kind().status() + ": " + refused.getMessage()
+                : "accepted" + token.flatMap(text -> checks.verifier().flatMap(verifier -> verifier.signingSecret(text)))
+                        .map(key -> " with the " + label(key)).orElse(""));
         token.ifPresent(text -> {
-            out.add("verdict", verdict(text));
             out.add("signature", signature(text));
             out.add("algorithm", algorithm(view.header().orElse(JsonValue.EMPTY_JSON_OBJECT), settings));
             out.add("timeClaims", timeClaims(claims, settings));
@@ -96,50 +82,18 @@ final class SettingsFit {
         return out.build();
     }
 
-    private String verdict(String token) {
-        if (current.isEmpty()) {
-            return bot.isDefault() ? "refused with 503: the bot has no secret" : "refused with 404: the bot has no secret";
-        }
-        try {
-            current.get().verify(token);
-            return "accepted with the current secret";
-        } catch (InvalidTokenException refused) {
-            if (refused.signatureMismatch() && previous.isPresent()) {
-                try {
-                    previous.get().verify(token);
-                    return "accepted with the previous secret";
-                } catch (InvalidTokenException refusedToo) {
-                    if (!refusedToo.signatureMismatch()) {
-                        return "refused: " + refusedToo.getMessage();
-                    }
-                }
-            }
-            return "refused: " + refused.getMessage();
-        }
-    }
-
     private String signature(String token) {
-        if (bot.secret().filter(secret -> signedWith(secret, token)).isPresent()) {
-            return "made with the current secret (" + bot.settingName("secret") + ")";
+        if (checks.verifier().isEmpty()) {
+            return "not checked: the bot has no secret";
         }
-        if (bot.previousSecret().filter(secret -> signedWith(secret, token)).isPresent()) {
-            return "made with the previous secret (" + bot.settingName("previous-secret") + ")";
-        }
-        return bot.secret().isPresent() ? "made with none of the bot's secrets, or not an HMAC signature"
-                : "not checked: the bot has no secret";
+        return checks.verifier().get().signingSecret(token)
+                .map(key -> "made with the " + label(key) + " (" + bot.settingName(key) + ")")
+                .orElse("made with none of the bot's secrets, or not an HMAC signature");
     }
 
-    private static boolean signedWith(Secret secret, String token) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(HMAC_ONLY);
-            jws.setCompactSerialization(token);
-            jws.setKey(new HmacKey(secret.keyBytes()));
-            jws.setDoKeyValidation(false);
-            return jws.verifySignature();
-        } catch (JoseException e) {
-            return false;
-        }
+    /** How the report names the secret of a setting key. */
+    private static String label(String secretKey) {
+        return secretKey.equals("secret") ? "current secret" : "previous secret";
     }
 
     private JsonObject algorithm(JsonObject header, TokenSettings settings) {
@@ -182,9 +136,9 @@ final class SettingsFit {
         settings.handlerFields().forEach(configured::add);
         JsonObjectBuilder out = json.createObjectBuilder()
                 .add("setting", bot.settingName("handler-field") + "=" + String.join(",", settings.handlerFields()))
-                .add("claims", firstMatch(claims, settings).orElse("none"));
+                .add("claims", checks.bodyReader().handlerFieldOf(claims).orElse("none"));
         if (body.isPresent() && body.get() instanceof JsonObject object) {
-            Optional<String> match = firstMatch(object, settings);
+            Optional<String> match = checks.bodyReader().handlerFieldOf(object);
             out.add("body", match.orElse("none"));
             if (match.isEmpty()) {
                 JsonArrayBuilder candidates = json.createArrayBuilder();
@@ -199,33 +153,20 @@ final class SettingsFit {
         return out.build();
     }
 
-    private Optional<String> firstMatch(JsonObject object, TokenSettings settings) {
-        for (String pointer : settings.handlerFields()) {
-            try {
-                JsonPointer at = json.createPointer(pointer);
-                if (at.containsValue(object) && at.getValue(object) instanceof JsonString text && !text.getString().isEmpty()) {
-                    return Optional.of(pointer);
-                }
-            } catch (JsonException e) {
-                // the pointer does not fit this document
-            }
-        }
-        return Optional.empty();
-    }
-
     private JsonObject bodyBinding(JsonObject claims, byte[] raw, TokenSettings settings) {
         JsonObjectBuilder out = json.createObjectBuilder()
                 .add("setting", bot.settingName("body-binding") + "=" + settings.bodyBinding().settingValue());
         JsonObjectBuilder modes = json.createObjectBuilder();
+        byte[] digest = BodyDigest.sha256(raw);
         for (BodyBindingMode mode : BodyBindingMode.values()) {
-            modes.add(mode.settingValue(), check(new BodyBinding(mode, settings.bodyHashClaim(), bodyReader, json), claims, raw));
+            modes.add(mode.settingValue(), check(new BodyBinding(mode, settings.bodyHashClaim(), checks.bodyReader(), json),
+                    claims, raw, digest));
         }
         out.add("modes", modes);
         if (!claims.containsKey(settings.bodyHashClaim())) {
-            byte[] digest = sha256(raw);
             JsonArrayBuilder candidates = json.createArrayBuilder();
             for (Map.Entry<String, JsonValue> claim : claims.entrySet()) {
-                if (claim.getValue() instanceof JsonString text && MessageDigest.isEqual(digest, decodeDigest(text.getString()))) {
+                if (claim.getValue() instanceof JsonString text && BodyDigest.matches(text.getString(), digest)) {
                     candidates.add(bot.settingName("body-hash-claim") + "=" + claim.getKey());
                 }
             }
@@ -236,10 +177,10 @@ final class SettingsFit {
         return out.build();
     }
 
-    private String check(BodyBinding binding, JsonObject claims, byte[] raw) {
+    private String check(BodyBinding binding, JsonObject claims, byte[] raw, byte[] digest) {
         try {
-            binding.checkHash(claims, raw);
-            DeliveryBody body = bodyReader.read(raw);
+            binding.checkHash(claims, digest);
+            DeliveryBody body = checks.bodyReader().read(raw);
             binding.checkClaims(claims, body);
             return "fits";
         } catch (InvalidTokenException | MalformedDeliveryException e) {
@@ -277,21 +218,5 @@ final class SettingsFit {
                 .add("fits", other == 0 ? "yes" : "partly: " + other + " answers are neither a scalar nor a {value} "
                         + "object; handlers read them as JSON text")
                 .build();
-    }
-
-    private static byte[] decodeDigest(String text) {
-        try {
-            return text.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(text) : Base64.getUrlDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
-
-    private static byte[] sha256(byte[] raw) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

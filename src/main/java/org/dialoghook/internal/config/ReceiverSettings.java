@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,13 +14,12 @@ import java.util.TreeMap;
  * @param limits limits on the body's shape
  * @param replay how redeliveries are recognised
  * @param capture what capture mode logs about each delivery
- * @param handlerBots for each handler limited to some bots, the names of those bots; a handler not in the map
- *        serves every bot
+ * @param handlers the settings of each handler, and the global ones for a name no handler has
  */
 public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, BodyLimits limits,
-        ReplaySettings replay, CaptureMode capture, Map<String, Set<String>> handlerBots) {
+        ReplaySettings replay, CaptureMode capture, HandlerPolicies handlers) {
 
-    /** Copies the maps, keeping the default bot first. */
+    /** Copies the map of bots, keeping the default bot first. */
     public ReceiverSettings {
         if (!bots.containsKey(BotSettings.DEFAULT_BOT)) {
             throw new IllegalArgumentException("the default bot is always configured");
@@ -30,9 +28,6 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
         ordered.put(BotSettings.DEFAULT_BOT, bots.get(BotSettings.DEFAULT_BOT));
         new TreeMap<>(bots).forEach(ordered::putIfAbsent);
         bots = Collections.unmodifiableMap(ordered);
-        Map<String, Set<String>> handlerLimits = new TreeMap<>();
-        handlerBots.forEach((handler, names) -> handlerLimits.put(handler, Set.copyOf(names)));
-        handlerBots = Collections.unmodifiableMap(handlerLimits);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.time.Clock;
 public class SettingsProducer {
 
     @Inject
-    SettingsExtension extension;
+    ReceiverExtension extension;
 
     @Produces
     @Singleton

@@ -134,28 +134,35 @@ public final class SettingsReader {
                 count(LIMIT_FORM_VALUES, BodyLimits.DEFAULTS.maxFormValues()),
                 count(LIMIT_STRING_LENGTH, BodyLimits.DEFAULTS.maxStringLength()),
                 count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()));
+        Map<String, Set<String>> handlerBots = handlerBots(bots.keySet(), registeredHandlers);
+        Set<String> handlers = new TreeSet<>(handlerBots.keySet());
+        if (registeredHandlers != null) {
+            handlers.addAll(registeredHandlers);
+        }
         return new ReceiverSettings(bots, maxBodyBytes(), limits, replay(), capture(),
-                handlerBots(bots.keySet(), registeredHandlers));
+                handlerPolicies(handlers, handlerBots));
     }
 
     /**
-     * Reads the deadline and fallback settings, global and for each registered handler. A handler's own
+     * Reads the settings of each handler: the global ones, and each handler's own merged with them. A handler's own
      * settings are looked up by its name, so environment variables work for them as for every setting.
      *
      * @param handlerNames the names of the registered handlers
+     * @param handlerBots the bots each limited handler serves
      * @return the policies
      * @throws InvalidSettingException naming the first setting whose value cannot be used
      */
-    public HandlerPolicies handlerPolicies(Set<String> handlerNames) {
+    private HandlerPolicies handlerPolicies(Set<String> handlerNames, Map<String, Set<String>> handlerBots) {
         HandlerPolicy defaults = new HandlerPolicy(positive(HANDLER_TIMEOUT, duration(HANDLER_TIMEOUT)
-                .orElse(Duration.ofSeconds(10))), blockId(FALLBACK_BLOCK), blockId(INVALID_FORM_BLOCK));
+                .orElse(Duration.ofSeconds(10))), blockId(FALLBACK_BLOCK), blockId(INVALID_FORM_BLOCK), Optional.empty());
         Map<String, HandlerPolicy> policies = new TreeMap<>();
         for (String handler : handlerNames) {
             String prefix = HANDLERS_PREFIX + handler + ".";
             policies.put(handler, new HandlerPolicy(
                     positive(prefix + "timeout", duration(prefix + "timeout").orElse(defaults.timeout())),
                     blockId(prefix + "fallback-block").or(defaults::fallbackBlock),
-                    blockId(prefix + "invalid-form-block").or(defaults::invalidFormBlock)));
+                    blockId(prefix + "invalid-form-block").or(defaults::invalidFormBlock),
+                    Optional.ofNullable(handlerBots.get(handler))));
         }
         return new HandlerPolicies(defaults, policies);
     }

@@ -3,7 +3,6 @@ package org.dialoghook.internal.delivery;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +36,6 @@ public final class DefaultWebhookRequest implements WebhookRequest {
         this.json = json;
         this.forms = forms;
         this.firstDelivery = firstDelivery;
-    }
-
-    /**
-     * Creates the view with a binder that checks no constraints.
-     *
-     * @param bot the bot the delivery came from
-     * @param deliveryId the log-safe delivery id
-     * @param body the parsed body
-     * @param json the JSON-P provider
-     * @param jsonb the JSON-B instance that binds typed forms
-     */
-    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, Jsonb jsonb) {
-        this(bot, deliveryId, body, json, new FormBinder(json, jsonb, null), true);
     }
 
     @Override

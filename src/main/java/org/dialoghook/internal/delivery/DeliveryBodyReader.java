@@ -37,16 +37,6 @@ public final class DeliveryBodyReader {
     private final List<HandlerField> handlerFields;
 
     /**
-     * Creates a reader.
-     *
-     * @param provider the JSON-P provider
-     * @param handlerFieldPointers JSON Pointers tried in order for the handler name
-     */
-    public DeliveryBodyReader(JsonProvider provider, List<String> handlerFieldPointers) {
-        this(provider, handlerFieldPointers, BodyLimits.DEFAULTS);
-    }
-
-    /**
      * Creates a reader with limits on the body's shape.
      *
      * @param provider the JSON-P provider
@@ -105,6 +95,16 @@ public final class DeliveryBodyReader {
      */
     public Optional<String> handlerName(JsonObject json) {
         return handlerField(json).map(field -> field.name(json));
+    }
+
+    /**
+     * The first handler field that holds a name in a JSON object, as its setting spells it.
+     *
+     * @param json a body or a claims set
+     * @return the JSON Pointer, or empty when no handler field holds a non-empty string
+     */
+    public Optional<String> handlerFieldOf(JsonObject json) {
+        return handlerField(json).map(HandlerField::describe);
     }
 
     private Optional<HandlerField> handlerField(JsonObject json) {

@@ -55,7 +55,7 @@ public class Dispatcher {
     public Reply dispatch(WebhookRequest request) {
         RegisteredHandler handler = registry.find(request.handlerName(), request.bot())
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
-        HandlerPolicy policy = registry.policyFor(handler.name());
+        HandlerPolicy policy = handler.policy();
         long started = System.nanoTime();
         CompletableFuture<Reply> reply = runner.start(handler, request);
         try {
@@ -75,6 +75,8 @@ public class Dispatcher {
             Throwable cause = unwrap(e.getCause());
             Optional<FormBindingException> invalidForm = causeOfType(cause, FormBindingException.class);
             if (invalidForm.isPresent()) {
+                // answered with 200 like any reply: counted as a delivery that succeeded
+                metrics.succeeded(handler.name(), System.nanoTime() - started);
                 return invalidFormReply(request, invalidForm.get(), policy);
             }
             metrics.failed(handler.name(), System.nanoTime() - started);
@@ -84,6 +86,7 @@ public class Dispatcher {
             return afterFailure(request, new HandlerFailure(handler.name(), false, cause, errorId, policy.fallbackBlock()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            metrics.failed(handler.name(), System.nanoTime() - started);
             String errorId = newErrorId();
             LOG.log(Level.WARNING, "DH-0503 delivery={0} handler={1} errorId={2}: interrupted while waiting for the handler",
                     new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId});

@@ -7,15 +7,17 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
-import org.dialoghook.internal.config.HandlerPolicies;
 import org.dialoghook.internal.config.HandlerPolicy;
+import org.dialoghook.internal.config.ReceiverExtension;
 import org.dialoghook.internal.config.ReceiverSettings;
 
 /**
@@ -27,7 +29,7 @@ import org.dialoghook.internal.config.ReceiverSettings;
 public class HandlerRegistry {
 
     @Inject
-    HandlerRegistryExtension extension;
+    ReceiverExtension extension;
 
     @Inject
     @Any
@@ -41,12 +43,10 @@ public class HandlerRegistry {
     ReceiverSettings settings;
 
     private Map<String, RegisteredHandler> byName;
-    private HandlerPolicies policies;
+    private Set<String> names;
 
     @PostConstruct
     void build() {
-        // read once: the extension is reached through a container proxy, and every delivery asks for a policy
-        policies = extension.policies();
         Map<String, RegisteredHandler> built = new TreeMap<>();
         extension.handlers().forEach((name, bean) -> {
             HandlerName qualifier = HandlerName.Literal.of(name);
@@ -54,9 +54,10 @@ public class HandlerRegistry {
             built.put(name, new RegisteredHandler(name,
                     async ? null : handlers.select(qualifier),
                     async ? asyncHandlers.select(qualifier) : null,
-                    isDependent(bean), Optional.ofNullable(settings.handlerBots().get(name))));
+                    isDependent(bean), settings.handlers().policyFor(name)));
         });
         byName = Map.copyOf(built);
+        names = Collections.unmodifiableSet(new TreeSet<>(built.keySet()));
     }
 
     private static boolean isDependent(Bean<?> bean) {
@@ -81,7 +82,7 @@ public class HandlerRegistry {
      * @return the handler, or empty when none has that name or it is limited to other bots
      */
     public Optional<RegisteredHandler> find(String name, String bot) {
-        return find(name).filter(handler -> handler.serves(bot));
+        return find(name).filter(handler -> handler.policy().serves(bot));
     }
 
     /**
@@ -90,17 +91,7 @@ public class HandlerRegistry {
      * @return the names, sorted
      */
     public Set<String> names() {
-        return extension.handlers().keySet();
-    }
-
-    /**
-     * The deadline and fallback policy of a handler.
-     *
-     * @param name the handler's name
-     * @return its policy
-     */
-    public HandlerPolicy policyFor(String name) {
-        return policies.policyFor(name);
+        return names;
     }
 
     /**
@@ -110,19 +101,9 @@ public class HandlerRegistry {
      * @param handler its bean when it answers at once, selected once
      * @param asyncHandler its bean when it answers with a completion stage, selected once
      * @param dependent whether each use creates an instance that must be destroyed afterwards
-     * @param bots the bots the handler is limited to, or empty when it serves every bot
+     * @param policy the handler's settings: deadline, fallback blocks and the bots it serves
      */
     public record RegisteredHandler(String name, Instance<WebhookHandler> handler,
-            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent, Optional<Set<String>> bots) {
-
-        /**
-         * Whether the handler serves deliveries from a bot.
-         *
-         * @param bot the bot's name
-         * @return true when it is not limited, or limited to a set that holds the bot
-         */
-        public boolean serves(String bot) {
-            return bots.map(names -> names.contains(bot)).orElse(true);
-        }
+            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent, HandlerPolicy policy) {
     }
 }

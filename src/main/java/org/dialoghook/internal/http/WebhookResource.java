@@ -8,12 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.dialoghook.Reply;
 import org.dialoghook.internal.auth.VerifiedDelivery;
-import org.dialoghook.internal.auth.VerifiedWebhook;
-import org.dialoghook.internal.delivery.DefaultWebhookRequest;
-import org.dialoghook.internal.delivery.JsonSupport;
-import org.dialoghook.internal.dispatch.Dispatcher;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,19 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code POST /webhook} and {@code POST /webhook/{bot}}: hands a delivery that {@code WebhookTokenFilter}
- * verified and {@link ReplayGuard} claimed to the dispatcher and answers with the handler's reply. The methods
- * accept every media type and name none they produce, so that the filter decides 413/415 in the documented order
- * and no {@code Accept} header turns a delivery into a 406. The MicroProfile OpenAPI annotations describe the
- * endpoint where the server serves OpenAPI; elsewhere they are ignored.
+ * {@code POST /webhook} and {@code POST /webhook/{bot}} (the application's path, see {@link WebhookApplication}):
+ * hands the delivery that {@link WebhookTokenFilter} verified to the {@link DeliveryOwner} and sends its answer.
+ * The methods accept every media type and name none they produce, so that the filter decides 413/415 in the
+ * documented order and no {@code Accept} header turns a delivery into a 406. The MicroProfile OpenAPI annotations
+ * describe the endpoint where the server serves OpenAPI; elsewhere they are ignored.
  *
- * <p>One instance serves every delivery (CDI makes and injects it once): as a plain class, the JAX-RS runtime
- * would build and inject a new one for each delivery. The delivery comes as the methods' entity, from
- * {@link ClaimedDeliveryReader}: the body is not read a second time, and no per-request object is injected. The
- * entity is declared as {@code Object} so that the OpenAPI description, which names the body's own schema
- * ({@code Delivery}), does not also describe the receiver's internal types.
+ * <p>One instance serves every delivery (CDI makes and injects it once). The delivery comes as the methods'
+ * entity, from {@link VerifiedDeliveryReader}: the body is not read a second time, and no per-request object is
+ * injected. The entity is declared as {@code Object} so that the OpenAPI description, which names the body's own
+ * schema ({@code Delivery}), does not also describe the receiver's internal types.
  */
-@Path("webhook")
+@Path("")
 @VerifiedWebhook
 @ApplicationScoped
 @Tag(name = "webhook", description = "Deliveries of LogicDialog Function blocks")
@@ -76,18 +70,12 @@ public class WebhookResource {
     static final String SECURITY = "logicdialog-jwt";
 
     @Inject
-    Dispatcher dispatcher;
-
-    @Inject
-    JsonSupport json;
-
-    @Inject
-    ReplyWriter replies;
+    DeliveryOwner owner;
 
     /**
      * Receives a delivery for the default bot.
      *
-     * @param delivery the {@link ClaimedDelivery} the filters verified, parsed and claimed
+     * @param delivery the {@link VerifiedDelivery} the token filter verified and parsed
      * @return the bot's reply
      */
     @POST
@@ -97,14 +85,14 @@ public class WebhookResource {
     @SecurityRequirement(name = SECURITY)
     public Response deliver(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Delivery"))) Object delivery) {
-        return reply(delivery);
+        return owner.deliver((VerifiedDelivery) delivery);
     }
 
     /**
      * Receives a delivery for a named bot.
      *
      * @param bot the bot's name; declared for the OpenAPI description only, the filter has checked it
-     * @param delivery the {@link ClaimedDelivery} the filters verified, parsed and claimed
+     * @param delivery the {@link VerifiedDelivery} the token filter verified and parsed
      * @return the bot's reply
      */
     @POST
@@ -117,15 +105,7 @@ public class WebhookResource {
     public Response deliverToBot(@PathParam("bot") @Parameter(in = ParameterIn.PATH, required = true,
             description = "The bot's name, as configured") String bot, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Delivery"))) Object delivery) {
-        return reply(delivery);
-    }
-
-    private Response reply(Object entity) {
-        ClaimedDelivery claimed = (ClaimedDelivery) entity;
-        VerifiedDelivery delivery = claimed.verified();
-        Reply reply = dispatcher.dispatch(new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(),
-                delivery.body(), json.provider(), json.forms(), claimed.firstDelivery()));
-        return Response.ok(replies.toJson(reply), MediaType.APPLICATION_JSON_TYPE).build();
+        return owner.deliver((VerifiedDelivery) delivery);
     }
 
     /** The shape of a delivery body under the default settings, for the OpenAPI description only. */

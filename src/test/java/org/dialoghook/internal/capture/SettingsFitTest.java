@@ -17,12 +17,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dialoghook.internal.auth.BodyBinding;
+import org.dialoghook.internal.auth.BotTokenVerifier;
+import org.dialoghook.internal.auth.InvalidTokenException;
 import org.dialoghook.internal.auth.TokenVerifier;
+import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
 import org.dialoghook.internal.config.BodyBindingMode;
+import org.dialoghook.internal.config.BodyLimits;
 import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
 import org.dialoghook.internal.delivery.DeliveryBodyReader;
+import org.dialoghook.internal.delivery.DeliveryRefusedException;
+import org.dialoghook.internal.delivery.ProblemKind;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.junit.jupiter.api.Test;
@@ -40,10 +47,26 @@ class SettingsFitTest {
             List.of("/handler", "/handlerName", "/handler-name", "/handler_name"));
 
     private static SettingsFit fit(TokenSettings token) {
+        return new SettingsFit(checks(token), JSON, CLOCK);
+    }
+
+    private static DeliveryChecks checks(TokenSettings token) {
         BotSettings bot = new BotSettings("sales", Optional.of(Secret.of(SECRET)), Optional.of(Secret.of(PREVIOUS)), token);
-        return new SettingsFit(bot, Optional.of(new TokenVerifier(Secret.of(SECRET), token, CLOCK, JSON)),
-                Optional.of(new TokenVerifier(Secret.of(PREVIOUS), token, CLOCK, JSON)),
-                new DeliveryBodyReader(JSON, token.handlerFields()), JSON, CLOCK);
+        DeliveryBodyReader bodies = new DeliveryBodyReader(JSON, token.handlerFields(), BodyLimits.DEFAULTS);
+        return new DeliveryChecks(bot, Optional.of(new BotTokenVerifier("sales", "previous-secret",
+                new TokenVerifier(Secret.of(SECRET), token, CLOCK, JSON),
+                Optional.of(new TokenVerifier(Secret.of(PREVIOUS), token, CLOCK, JSON)))),
+                new BodyBinding(token.bodyBinding(), token.bodyHashClaim(), bodies, JSON), bodies);
+    }
+
+    /** The receiver's own verdict on a token, as the token filter hands it to capture mode. */
+    private static DeliveryRefusedException verdict(SettingsFit fit, String token) {
+        try {
+            checks(DEFAULTS).verifier().orElseThrow().verify(token);
+            return null;
+        } catch (InvalidTokenException e) {
+            return new DeliveryRefusedException(ProblemKind.INVALID_TOKEN, e.getMessage());
+        }
     }
 
     private static JsonObject assess(SettingsFit fit, SignedDelivery delivery) {
@@ -53,7 +76,7 @@ class SettingsFitTest {
     private static JsonObject assess(SettingsFit fit, String token, String body) {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         JsonValue parsed = Json.createReader(new StringReader(body)).readValue();
-        return fit.assess(Optional.of(token), TokenView.of(token, JSON), raw, Optional.of(parsed));
+        return fit.assess(Optional.of(token), TokenView.of(token, JSON), verdict(fit, token), raw, Optional.of(parsed));
     }
 
     private static DeliverySigner signer(String secret) {
@@ -86,7 +109,7 @@ class SettingsFitTest {
     @Test
     void anAlgorithmOutsideTheListNamesTheSettingToChange() {
         JsonObject fits = assess(fit(DEFAULTS), signer(SECRET).algorithm("HS512").handler("echo").sign());
-        assertEquals("refused: The token's algorithm is not accepted.", fits.getString("verdict"));
+        assertEquals("refused with 401: The token's algorithm is not accepted.", fits.getString("verdict"));
         assertEquals("no: add HS512 to dialoghook.bots.sales.jwt.algorithms",
                 fits.getJsonObject("algorithm").getString("fits"));
         assertTrue(fits.getString("signature").startsWith("made with the current secret"), "checked whatever the list");
@@ -150,8 +173,10 @@ class SettingsFitTest {
     void withoutATokenOnlyTheBodyIsAssessed() {
         String body = "{\"handler\":\"echo\"}";
         JsonObject fits = fit(DEFAULTS).assess(Optional.empty(), new TokenView(Optional.empty(), Optional.empty()),
+                new DeliveryRefusedException(ProblemKind.MISSING_TOKEN, "The request carries no Bearer token."),
                 body.getBytes(StandardCharsets.UTF_8), Optional.of(Json.createReader(new StringReader(body)).readValue()));
-        assertEquals(Set.of("handlerField", "formValues"), fits.keySet());
+        assertEquals(Set.of("verdict", "handlerField", "formValues"), fits.keySet());
+        assertEquals("refused with 401: The request carries no Bearer token.", fits.getString("verdict"));
         assertEquals("/handler", fits.getJsonObject("handlerField").getString("body"));
     }
 

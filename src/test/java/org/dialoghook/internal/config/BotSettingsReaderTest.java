@@ -148,7 +148,10 @@ class BotSettingsReaderTest {
                 "dialoghook.bots.sales.secret", "s",
                 "dialoghook.bots.support.secret", "t",
                 "dialoghook.handlers.echo.bots", "sales, default"), Set.of("echo", "ticket"));
-        assertEquals(Map.of("echo", Set.of("sales", "default")), settings.handlerBots());
+        assertEquals(Optional.of(Set.of("sales", "default")), settings.handlers().policyFor("echo").bots());
+        assertEquals(Optional.empty(), settings.handlers().policyFor("ticket").bots(), "serves every bot");
+        assertTrue(settings.handlers().policyFor("echo").serves("sales"));
+        assertFalse(settings.handlers().policyFor("echo").serves("support"));
     }
 
     @Test
@@ -157,7 +160,7 @@ class BotSettingsReaderTest {
         Map<String, String> values = Map.of("dialoghook.bots.sales.secret", "s", "dialoghook.handlers.ticket.bots", "sales");
         ReceiverSettings settings = new SettingsReader(name -> Optional.ofNullable(values.get(name)),
                 List.of("dialoghook.bots.sales.secret", "DIALOGHOOK_HANDLERS_TICKET_BOTS")).read(Set.of("ticket"));
-        assertEquals(Map.of("ticket", Set.of("sales")), settings.handlerBots());
+        assertEquals(Optional.of(Set.of("sales")), settings.handlers().policyFor("ticket").bots());
     }
 
     @Test

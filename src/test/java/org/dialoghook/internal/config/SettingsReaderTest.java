@@ -268,7 +268,7 @@ class SettingsReaderTest {
     // ---- handler policies ----
 
     private static HandlerPolicies policies(Map<String, String> settings, String... handlers) {
-        return new SettingsReader(name -> Optional.ofNullable(settings.get(name))).handlerPolicies(Set.of(handlers));
+        return new SettingsReader(name -> Optional.ofNullable(settings.get(name))).read(Set.of(handlers)).handlers();
     }
 
     @Test
@@ -287,7 +287,8 @@ class SettingsReaderTest {
                 "dialoghook.handlers.ticket.timeout", "PT30S",
                 "dialoghook.handlers.order.v2.invalid-form-block", "AAAAAAAAAAAAAAAAAAAAAAAA"),
                 "echo", "ticket", "order.v2");
-        assertEquals(new HandlerPolicy(Duration.ofSeconds(5), Optional.of("60db2d02d19a13bc109c5bd4"), Optional.empty()),
+        assertEquals(new HandlerPolicy(Duration.ofSeconds(5), Optional.of("60db2d02d19a13bc109c5bd4"), Optional.empty(),
+                Optional.empty()),
                 policies.policyFor("echo"));
         assertEquals(Duration.ofSeconds(30), policies.policyFor("ticket").timeout());
         assertEquals(Optional.of("60db2d02d19a13bc109c5bd4"), policies.policyFor("ticket").fallbackBlock());

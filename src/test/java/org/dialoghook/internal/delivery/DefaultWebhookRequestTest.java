@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.dialoghook.internal.config.BodyLimits;
 import org.dialoghook.FormBindingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ class DefaultWebhookRequestTest {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final DeliveryBodyReader READER = new DeliveryBodyReader(JSON,
-            List.of("/handler", "/handlerName", "/handler-name", "/handler_name"));
+            List.of("/handler", "/handlerName", "/handler-name", "/handler_name"), BodyLimits.DEFAULTS);
     private static Jsonb jsonb;
 
     @BeforeAll
@@ -44,7 +45,7 @@ class DefaultWebhookRequestTest {
     private static DefaultWebhookRequest request(DeliveryBodyReader reader, String body)
             throws MalformedDeliveryException {
         DeliveryBody parsed = reader.read(body.getBytes(StandardCharsets.UTF_8));
-        return new DefaultWebhookRequest("sales", "dlv-123", parsed, JSON, jsonb);
+        return new DefaultWebhookRequest("sales", "dlv-123", parsed, JSON, new FormBinder(JSON, jsonb, null), true);
     }
 
     private static DefaultWebhookRequest withForm(String formValues) throws MalformedDeliveryException {
@@ -212,7 +213,7 @@ class DefaultWebhookRequestTest {
 
     @Test
     void parametersKeepTopLevelMembersWhenTheHandlerIsNested() throws Exception {
-        DeliveryBodyReader nested = new DeliveryBodyReader(JSON, List.of("/meta/handler"));
+        DeliveryBodyReader nested = new DeliveryBodyReader(JSON, List.of("/meta/handler"), BodyLimits.DEFAULTS);
 
         DefaultWebhookRequest request = request(nested, "{\"meta\":{\"handler\":\"deep\"},\"formValues\":{},\"x\":1}");
 

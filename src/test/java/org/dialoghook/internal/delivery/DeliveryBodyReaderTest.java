@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.dialoghook.internal.config.BodyLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ class DeliveryBodyReaderTest {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final List<String> DEFAULT_FIELDS = List.of("/handler", "/handlerName", "/handler-name", "/handler_name");
-    private static final DeliveryBodyReader READER = new DeliveryBodyReader(JSON, DEFAULT_FIELDS);
+    private static final DeliveryBodyReader READER = new DeliveryBodyReader(JSON, DEFAULT_FIELDS, BodyLimits.DEFAULTS);
 
     /** Text that must never show up in an error message. */
     private static final String SENTINEL = "SENTINEL-7f3a";
@@ -73,7 +74,7 @@ class DeliveryBodyReaderTest {
 
     @Test
     void aCustomOrderIsHonoured() throws Exception {
-        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/handler_name", "/handler"));
+        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/handler_name", "/handler"), BodyLimits.DEFAULTS);
 
         DeliveryBody body = read(reader, "{\"handler\":\"a\",\"handler_name\":\"z\"}");
 
@@ -92,7 +93,7 @@ class DeliveryBodyReaderTest {
 
     @Test
     void aNestedPointerFindsTheName() throws Exception {
-        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler"));
+        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler"), BodyLimits.DEFAULTS);
 
         DeliveryBody body = read(reader, "{\"meta\":{\"handler\":\"deep\"},\"handler\":\"top\",\"formValues\":{}}");
 
@@ -102,7 +103,7 @@ class DeliveryBodyReaderTest {
 
     @Test
     void aNestedPointerFallsBackToTheNextField() throws Exception {
-        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler", "/handler"));
+        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler", "/handler"), BodyLimits.DEFAULTS);
 
         for (String meta : List.of("{}", "\"text\"", "[1,2]", "null", "{\"handler\":\"\"}")) {
             DeliveryBody body = read(reader, "{\"meta\":" + meta + ",\"handler\":\"top\"}");
@@ -113,7 +114,7 @@ class DeliveryBodyReaderTest {
 
     @Test
     void aNestedPointerThatFindsNothingIsRefused() {
-        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler"));
+        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/meta/handler"), BodyLimits.DEFAULTS);
 
         for (String body : List.of("{\"meta\":\"x\"}", "{\"meta\":[\"x\"]}", "{\"handler\":\"top\"}")) {
             assertThrows(MalformedDeliveryException.class, () -> read(reader, body), body);
@@ -122,7 +123,7 @@ class DeliveryBodyReaderTest {
 
     @Test
     void anEscapedPointerNamesTheUnescapedMember() throws Exception {
-        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/bot~1handler"));
+        DeliveryBodyReader reader = new DeliveryBodyReader(JSON, List.of("/bot~1handler"), BodyLimits.DEFAULTS);
 
         DeliveryBody body = read(reader, "{\"bot/handler\":\"slashy\"}");
 

@@ -1,4 +1,4 @@
-package org.dialoghook.internal.dispatch;
+package org.dialoghook.internal.config;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -15,25 +15,23 @@ import java.util.logging.Logger;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
-import org.dialoghook.internal.config.HandlerPolicies;
-import org.dialoghook.internal.config.InvalidSettingException;
-import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.delivery.LogText;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Finds every bean qualified with {@link HandlerName} while the application deploys, EJB and CDI alike,
- * and records which bean serves which name. Two beans with one name, a bean with {@code @HandlerName} that
- * is not exactly one of {@link WebhookHandler} and {@link AsyncWebhookHandler}, or a name that cannot be
- * typed in a block fail the deployment.
+ * The receiver's one CDI extension: while the application deploys, it finds every bean qualified with
+ * {@link HandlerName}, EJB and CDI alike, and then reads every setting once, each handler's included. Two beans
+ * with one name (both are named), a bean with {@code @HandlerName} that is not exactly one of
+ * {@link WebhookHandler} and {@link AsyncWebhookHandler}, a name that cannot be typed in a block, or a setting
+ * whose value cannot be used fail the deployment. The registered names are logged once.
  */
-public class HandlerRegistryExtension implements Extension {
+public class ReceiverExtension implements Extension {
 
-    private static final Logger LOG = Logger.getLogger(HandlerRegistryExtension.class.getName());
+    private static final Logger LOG = Logger.getLogger(ReceiverExtension.class.getName());
 
     private final Map<String, Bean<?>> handlers = new TreeMap<>();
-    private volatile HandlerPolicies policies;
+    private volatile ReceiverSettings settings;
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
@@ -63,23 +61,21 @@ public class HandlerRegistryExtension implements Extension {
         }
     }
 
-    void readPolicies(@Observes AfterDeploymentValidation event) {
+    void readSettings(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig();
         try {
-            policies = new SettingsReader(name -> config.getOptionalValue(name, String.class))
-                    .handlerPolicies(handlers.keySet());
+            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
+                    .read(handlers.keySet());
         } catch (InvalidSettingException e) {
             event.addDeploymentProblem(e);
             return;
         }
+        SettingsLog.announce(settings);
         for (String setting : config.getPropertyNames()) {
             SettingsReader.handlerOfSetting(setting).filter(name -> !handlers.containsKey(name)).ifPresent(name ->
                     LOG.log(Level.WARNING, "DH-0302 the setting {0} names the handler ''{1}'', which is not registered; "
                             + "it has no effect", new Object[] {setting, LogText.safe(name)}));
         }
-    }
-
-    void announce(@Observes AfterDeploymentValidation event) {
         if (handlers.isEmpty()) {
             LOG.log(Level.WARNING, "DH-0301 no handler is registered: every delivery will get 404; "
                     + "add a WebhookHandler bean with @HandlerName");
@@ -93,12 +89,17 @@ public class HandlerRegistryExtension implements Extension {
     }
 
     /**
-     * The deadline and fallback policies of the registered handlers, read when the deployment was validated.
+     * The settings read at deployment.
      *
-     * @return the policies
+     * @return the settings
+     * @throws IllegalStateException before the deployment has been validated
      */
-    public HandlerPolicies policies() {
-        return policies;
+    public ReceiverSettings settings() {
+        ReceiverSettings current = settings;
+        if (current == null) {
+            throw new IllegalStateException("the settings are read when the deployment is validated");
+        }
+        return current;
     }
 
     /**

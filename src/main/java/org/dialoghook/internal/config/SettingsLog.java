@@ -1,50 +1,32 @@
 package org.dialoghook.internal.config;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessBean;
-import java.lang.annotation.Annotation;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.dialoghook.HandlerName;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/**
- * Reads the settings once, while the application deploys, and fails the deployment naming the setting
- * when a value is unusable. Everything else obtains the result through {@link SettingsProducer}.
- */
-public class SettingsExtension implements Extension {
+/** Writes the start-up lines about the settings just read: what each bot has, and what an operator must fix. */
+final class SettingsLog {
 
-    private static final Logger LOG = Logger.getLogger(SettingsExtension.class.getName());
+    private static final Logger LOG = Logger.getLogger(SettingsLog.class.getName());
 
-    private final Set<String> handlerNames = new TreeSet<>();
-    private volatile ReceiverSettings settings;
-
-    void collectHandlerNames(@Observes ProcessBean<?> event) {
-        for (Annotation qualifier : event.getBean().getQualifiers()) {
-            if (qualifier instanceof HandlerName name) {
-                handlerNames.add(name.value());
-            }
-        }
+    private SettingsLog() {
     }
 
-    void readSettings(@Observes AfterDeploymentValidation event) {
-        Config config = ConfigProvider.getConfig();
-        try {
-            settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
-                    .read(handlerNames);
-        } catch (InvalidSettingException e) {
-            event.addDeploymentProblem(e);
-            return;
-        }
-        settings.bots().values().forEach(SettingsExtension::announce);
+    /**
+     * Logs the settings: one line per bot, warnings for a missing or short secret, and the capture mode.
+     *
+     * @param settings the settings read at deployment
+     */
+    static void announce(ReceiverSettings settings) {
+        settings.bots().values().forEach(SettingsLog::announce);
+        Map<String, Object> limits = new TreeMap<>();
+        settings.handlers().byHandler().forEach((handler, policy) -> policy.bots().ifPresent(bots ->
+                limits.put(handler, new TreeSet<>(bots))));
         LOG.log(Level.INFO, "DH-0100 settings read: bots={0}, max-body-bytes={1}, capture={2}, handler limits={3}",
                 new Object[] {settings.bots().keySet(), String.valueOf(settings.maxBodyBytes()),
-                    settings.capture().settingValue(), settings.handlerBots()});
+                    settings.capture().settingValue(), limits});
         if (settings.capture() == CaptureMode.FULL) {
             LOG.log(Level.WARNING, "DH-0104 capture mode is full: every delivery''s claim and "
                     + "body values, form answers included, are written to the log; set {0}=off when done",
@@ -78,19 +60,5 @@ public class SettingsExtension implements Extension {
                     + "bytes an HMAC-SHA256 key should have; accepted because the portal sets it",
                     new Object[] {bot.name(), bot.settingName(key), secret.length(), Secret.RECOMMENDED_MIN_BYTES});
         }
-    }
-
-    /**
-     * The settings read at deployment.
-     *
-     * @return the settings
-     * @throws IllegalStateException before the deployment has been validated
-     */
-    public ReceiverSettings settings() {
-        ReceiverSettings current = settings;
-        if (current == null) {
-            throw new IllegalStateException("the settings are read when the deployment is validated");
-        }
-        return current;
     }
 }

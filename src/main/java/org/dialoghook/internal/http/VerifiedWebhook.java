@@ -1,4 +1,4 @@
-package org.dialoghook.internal.auth;
+package org.dialoghook.internal.http;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** Binds {@link WebhookTokenFilter} to the webhook resource, and to nothing else. */
+/** Binds the token filter and the delivery reader to the webhook resource, and to nothing else. */
 @NameBinding
 @Retention(RUNTIME)
 @Target({TYPE, METHOD})

@@ -1,0 +1,149 @@
+package org.dialoghook.internal.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dialoghook.internal.auth.VerifiedDelivery;
+import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.delivery.DefaultWebhookRequest;
+import org.dialoghook.internal.delivery.JsonSupport;
+import org.dialoghook.internal.delivery.LogText;
+import org.dialoghook.internal.delivery.ProblemKind;
+import org.dialoghook.internal.dispatch.Dispatcher;
+import org.dialoghook.internal.dispatch.HandlerFailedException;
+import org.dialoghook.internal.dispatch.HandlerRegistry;
+import org.dialoghook.internal.dispatch.UnknownHandlerException;
+import org.dialoghook.internal.replay.ReplayInProgressException;
+import org.dialoghook.internal.replay.ReplayStore;
+import org.dialoghook.internal.replay.StoredReply;
+
+/**
+ * Owns a verified delivery from its claim in the replay store to its stored reply, in one scope: claims it (a
+ * redelivery is answered with the reply its first run got, and ends here), runs its handler through the
+ * dispatcher, turns the outcome into the reply or a problem, and then completes the claim with that reply, or
+ * releases it should no reply come about, so that every claim ends whatever happens.
+ */
+@ApplicationScoped
+public class DeliveryOwner {
+
+    /** The header that marks a reply sent again to a redelivery. */
+    static final String REDELIVERY_HEADER = "Dialoghook-Redelivery";
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOwner.class.getName());
+    private static final Duration EXTRA_WAIT = Duration.ofSeconds(2);
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(1);
+
+    @Inject
+    ReplayStore store;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    HandlerRegistry registry;
+
+    @Inject
+    ReplyWriter replies;
+
+    @Inject
+    ProblemResponder problems;
+
+    @Inject
+    JsonSupport json;
+
+    @Inject
+    ReceiverSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Answers a verified delivery.
+     *
+     * @param delivery what the token filter verified
+     * @return the reply to send: the handler's, a problem, or the reply of the delivery's first run
+     */
+    public Response deliver(VerifiedDelivery delivery) {
+        String key = delivery.replayKey();
+        Duration window = window(delivery);
+        ReplayStore.Claim claim;
+        try {
+            claim = store.claim(key, window, longestWait(delivery));
+        } catch (ReplayInProgressException e) {
+            return problems.response(problems.record(ProblemKind.DELIVERY_IN_PROGRESS,
+                    "This delivery is still being handled; send it again later.", "", null, delivery.deliveryId(),
+                    delivery.body().handlerName())).build();
+        }
+        if (claim.earlierReply().isPresent()) {
+            LOG.log(Level.INFO, "DH-0610 delivery={0} handler={1}: a redelivery, answered with the reply of the first run",
+                    new Object[] {delivery.deliveryId(), LogText.safe(delivery.body().handlerName())});
+            return response(claim.earlierReply().get()).header(REDELIVERY_HEADER, "true").build();
+        }
+        StoredReply reply = null;
+        try {
+            reply = run(delivery, !claim.seenBefore());
+            return response(reply).build();
+        } finally {
+            if (reply != null) {
+                store.complete(key, reply, window);
+            } else {
+                store.release(key);
+            }
+        }
+    }
+
+    /** Runs the handler and turns what came of it into the reply to send and keep. */
+    private StoredReply run(VerifiedDelivery delivery, boolean firstDelivery) {
+        String handler = delivery.body().handlerName();
+        try {
+            return new StoredReply(200, MediaType.APPLICATION_JSON, replies.toJson(dispatcher.dispatch(
+                    new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(), delivery.body(), json.provider(),
+                            json.forms(), firstDelivery))));
+        } catch (UnknownHandlerException e) {
+            return stored(problems.record(ProblemKind.UNKNOWN_HANDLER, e.getMessage(),
+                    " Registered handlers: " + new TreeSet<>(e.registeredNames()), null, delivery.deliveryId(), handler));
+        } catch (HandlerFailedException e) {
+            // the dispatcher logged the failure under this error id already
+            ProblemKind kind = e.timedOut() ? ProblemKind.HANDLER_TIMED_OUT : ProblemKind.HANDLER_FAILED;
+            return stored(new Problem(kind, e.getMessage() + " The log has the details under this errorId.", e.errorId()));
+        } catch (RuntimeException e) {
+            return stored(problems.record(ProblemKind.INTERNAL_ERROR,
+                    "The receiver failed; the log has the details under this errorId.", "", e, delivery.deliveryId(),
+                    handler));
+        }
+    }
+
+    private StoredReply stored(Problem problem) {
+        return new StoredReply(problem.status(), Problem.MEDIA_TYPE, problems.toJson(problem));
+    }
+
+    private static Response.ResponseBuilder response(StoredReply reply) {
+        return Response.status(reply.status()).type(reply.mediaType()).entity(reply.body());
+    }
+
+    /** How long a copy waits for a first run still going: the handler's deadline and a little more. */
+    private Duration longestWait(VerifiedDelivery delivery) {
+        String handler = delivery.body().handlerName();
+        return registry.find(handler).map(found -> found.policy().timeout()).orElse(Duration.ZERO).plus(EXTRA_WAIT);
+    }
+
+    /** The replay window, never shorter than what is left of the token's own lifetime, and at most a day. */
+    private Duration window(VerifiedDelivery delivery) {
+        Duration window = settings.replay().window();
+        if (delivery.claims().get("exp") instanceof JsonNumber exp) {
+            Duration lifetime = Duration.ofSeconds(exp.longValue() - clock.instant().getEpochSecond())
+                    .plus(settings.bot(delivery.bot()).orElse(settings.defaultBot()).token().clockSkew());
+            if (lifetime.compareTo(window) > 0) {
+                window = lifetime.compareTo(LONGEST_WINDOW) > 0 ? LONGEST_WINDOW : lifetime;
+            }
+        }
+        return window;
+    }
+}

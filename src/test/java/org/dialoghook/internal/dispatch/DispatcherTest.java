@@ -1,0 +1,200 @@
+package org.dialoghook.internal.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dialoghook.Block;
+import org.dialoghook.FormBindingException;
+import org.dialoghook.HandlerFailure;
+import org.dialoghook.Reply;
+import org.dialoghook.ResponseBuilder;
+import org.dialoghook.WebhookRequest;
+import org.dialoghook.internal.config.HandlerPolicy;
+import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher without a server: the registered handler's reply, the invalid-form reply, the error handler's
+ * choice after a failure or a missed deadline, or a failure that carries the error id of its log line; and each
+ * outcome counted in the handler's metrics.
+ */
+class DispatcherTest {
+
+    private static final String FALLBACK = "60db2d02d19a13bc109c5bd4";
+
+    private final List<String> counted = new ArrayList<>();
+    private final List<HandlerFailure> failures = new ArrayList<>();
+    private CompletableFuture<Reply> outcome = new CompletableFuture<>();
+    private Optional<Reply> errorHandlerChoice = Optional.empty();
+
+    private Dispatcher dispatcher(HandlerPolicy policy) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.registry = new HandlerRegistry() {
+            @Override
+            public Optional<RegisteredHandler> find(String name) {
+                return name.equals("echo") ? Optional.of(new RegisteredHandler("echo", null, null, false, policy))
+                        : Optional.empty();
+            }
+
+            @Override
+            public Set<String> names() {
+                return Set.of("echo");
+            }
+        };
+        dispatcher.runner = new HandlerRunner() {
+            @Override
+            public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
+                return outcome;
+            }
+        };
+        dispatcher.errorHandler = (request, failure) -> {
+            failures.add(failure);
+            return errorHandlerChoice;
+        };
+        dispatcher.metrics = new HandlerMetrics() {
+            @Override
+            public void succeeded(String handler, long nanos) {
+                counted.add("succeeded " + handler);
+            }
+
+            @Override
+            public void failed(String handler, long nanos) {
+                counted.add("failed " + handler);
+            }
+
+            @Override
+            public void timedOut(String handler, long nanos) {
+                counted.add("timed out " + handler);
+            }
+        };
+        return dispatcher;
+    }
+
+    private static HandlerPolicy policy(Duration timeout) {
+        return new HandlerPolicy(timeout, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static WebhookRequest request(String handler) {
+        return new WebhookRequest() {
+            @Override
+            public String handlerName() {
+                return handler;
+            }
+
+            @Override
+            public String bot() {
+                return "default";
+            }
+
+            @Override
+            public String deliveryId() {
+                return "d-1";
+            }
+
+            @Override
+            public boolean firstDelivery() {
+                return true;
+            }
+
+            @Override
+            public JsonObject formValues() {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+
+            @Override
+            public Optional<String> formValue(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public <T> T form(Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public JsonObject parameters() {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+
+            @Override
+            public JsonObject body() {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+        };
+    }
+
+    @Test
+    void theHandlersReplyIsTheReplyAndIsCounted() {
+        Reply reply = new ResponseBuilder().pushText("hello").build();
+        outcome.complete(reply);
+        assertSame(reply, dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo")));
+        assertEquals(List.of("succeeded echo"), counted);
+    }
+
+    @Test
+    void anUnknownHandlerNamesTheRegisteredOnes() {
+        UnknownHandlerException unknown = assertThrows(UnknownHandlerException.class,
+                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("nope")));
+        assertEquals("nope", unknown.handlerName());
+        assertEquals(Set.of("echo"), unknown.registeredNames());
+        assertEquals(List.of(), counted);
+    }
+
+    @Test
+    void aFailureWithoutAFallbackCarriesTheErrorIdTheErrorHandlerSaw() {
+        outcome.completeExceptionally(new IllegalStateException("broken"));
+        HandlerFailedException failed = assertThrows(HandlerFailedException.class,
+                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo")));
+        assertEquals(false, failed.timedOut());
+        assertEquals(1, failures.size());
+        assertEquals(failures.get(0).errorId(), failed.errorId());
+        assertTrue(failures.get(0).cause() instanceof IllegalStateException);
+        assertEquals(List.of("failed echo"), counted);
+    }
+
+    @Test
+    void theErrorHandlersReplyAnswersAFailure() {
+        outcome.completeExceptionally(new IllegalStateException("broken"));
+        errorHandlerChoice = Optional.of(new ResponseBuilder().pushBlockPointer(FALLBACK).build());
+        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"));
+        assertEquals(new Block.Pointer(FALLBACK), reply.blocks().get(0));
+    }
+
+    @Test
+    void aMissedDeadlineIsATimeout() {
+        HandlerFailedException failed = assertThrows(HandlerFailedException.class,
+                () -> dispatcher(policy(Duration.ofMillis(20))).dispatch(request("echo")));
+        assertEquals(true, failed.timedOut());
+        assertEquals(true, failures.get(0).timedOut());
+        assertEquals(List.of("timed out echo"), counted);
+    }
+
+    @Test
+    void anErrorHandlerThatFailsTooLeavesTheProblem() {
+        outcome.completeExceptionally(new IllegalStateException("broken"));
+        Dispatcher dispatcher = dispatcher(policy(Duration.ofSeconds(1)));
+        dispatcher.errorHandler = (request, failure) -> {
+            throw new IllegalArgumentException("the error handler's own bug");
+        };
+        assertThrows(HandlerFailedException.class, () -> dispatcher.dispatch(request("echo")));
+    }
+
+    @Test
+    void aFormThatDoesNotFitIsAnsweredWithItsMessagesAndCounted() {
+        outcome.completeExceptionally(new FormBindingException("invalid",
+                List.of(new FormBindingException.Problem("email", "that is not an e-mail address")), null));
+        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"));
+        assertEquals(new Block.Text("email: that is not an e-mail address"), reply.blocks().get(0));
+        assertEquals(List.of("succeeded echo"), counted);
+        assertEquals(List.of(), failures);
+    }
+}
