@@ -1,7 +1,6 @@
 package org.dialoghook.bench.jmh;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookHandler;
@@ -46,7 +45,7 @@ public class InProcessPathBenchmark {
     @Setup
     public void setUp() {
         fixtures = new Fixtures(mode);
-        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, null, false, Optional.empty())));
+        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, null, false, Fixtures.POLICY)));
         Fixtures.inject(writer, "json", fixtures.json);
     }
 

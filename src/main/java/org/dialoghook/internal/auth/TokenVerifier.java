@@ -1,21 +1,21 @@
 package org.dialoghook.internal.auth;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import org.dialoghook.internal.config.BodyLimits;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
+import org.dialoghook.internal.delivery.LimitedJsonReader;
+import org.dialoghook.internal.delivery.MalformedDeliveryException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -40,7 +40,8 @@ import org.jose4j.lang.JoseException;
  * ({@link JsonWebSignature}); the claims are then parsed once, with JSON-P, into the object the receiver works
  * with. jose4j's {@code JwtConsumer} would parse them a second time into a map of its own, which no check
  * here needs: the time claims are handed to jose4j's {@link NumericDateValidator} from the parsed object.
- * Thread-safe: the key, the algorithm constraints and the JSON-P reader factory are built once.
+ * The claims are held to the body's default limits ({@link BodyLimits#DEFAULTS}) while they are parsed.
+ * Thread-safe: the key, the algorithm constraints and the claims reader are built once.
  */
 public final class TokenVerifier {
 
@@ -50,7 +51,7 @@ public final class TokenVerifier {
 
     private final HmacKey key;
     private final AlgorithmConstraints algorithms;
-    private final JsonReaderFactory claimsReaders;
+    private final LimitedJsonReader claimsReader;
     private final TimeClaims timeClaims;
 
     /**
@@ -65,7 +66,7 @@ public final class TokenVerifier {
         this.key = new HmacKey(secret.keyBytes());
         this.algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                 settings.algorithms().toArray(String[]::new));
-        this.claimsReaders = json.createReaderFactory(Map.of());
+        this.claimsReader = new LimitedJsonReader(json, BodyLimits.DEFAULTS);
         this.timeClaims = new TimeClaims(settings, clock);
     }
 
@@ -127,12 +128,17 @@ public final class TokenVerifier {
     }
 
     private JsonObject parseClaims(byte[] payload) throws InvalidTokenException {
-        // closed, so that the parser's buffer goes back to JSON-P's pool instead of being made anew each time
-        try (JsonReader reader = claimsReaders.createReader(new ByteArrayInputStream(payload), StandardCharsets.UTF_8)) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        JsonValue claims;
+        try {
+            claims = claimsReader.read(new InputStreamReader(new ByteArrayInputStream(payload), StandardCharsets.UTF_8),
+                    "The token's claim set");
+        } catch (MalformedDeliveryException e) {
+            throw new InvalidTokenException(e.getMessage());
+        }
+        if (!(claims instanceof JsonObject object)) {
             throw new InvalidTokenException("The token's claims are not a JSON object.");
         }
+        return object;
     }
 
     /** jose4j's own time-claim rules, evaluated at the injected clock's time on every call. */

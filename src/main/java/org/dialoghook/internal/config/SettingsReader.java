@@ -47,6 +47,8 @@ public final class SettingsReader {
     public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
     public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
     public static final String LIMIT_HANDLER_NAME_LENGTH = "dialoghook.limits.handler-name-length";
+    public static final String LIMIT_NUMBER_LENGTH = "dialoghook.limits.number-length";
+    public static final String LIMIT_MEMBERS = "dialoghook.limits.members";
 
     static final Set<String> PER_HANDLER_KEYS = Set.of("timeout", "fallback-block", "invalid-form-block");
     private static final Pattern BLOCK_ID = Pattern.compile("[0-9a-fA-F]{24}");
@@ -133,7 +135,9 @@ public final class SettingsReader {
                 count(LIMIT_DEPTH, BodyLimits.DEFAULTS.maxDepth()),
                 count(LIMIT_FORM_VALUES, BodyLimits.DEFAULTS.maxFormValues()),
                 count(LIMIT_STRING_LENGTH, BodyLimits.DEFAULTS.maxStringLength()),
-                count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()));
+                count(LIMIT_HANDLER_NAME_LENGTH, BodyLimits.DEFAULTS.maxHandlerNameLength()),
+                count(LIMIT_NUMBER_LENGTH, BodyLimits.DEFAULTS.maxNumberLength()),
+                count(LIMIT_MEMBERS, BodyLimits.DEFAULTS.maxMembers()));
         Map<String, Set<String>> handlerBots = handlerBots(bots.keySet(), registeredHandlers);
         Set<String> handlers = new TreeSet<>(handlerBots.keySet());
         if (registeredHandlers != null) {

@@ -1,16 +1,11 @@
 package org.dialoghook.internal.delivery;
 
-import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import jakarta.json.stream.JsonParsingException;
 import java.io.CharArrayReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.dialoghook.internal.config.BodyLimits;
 
@@ -32,7 +26,7 @@ public final class DeliveryBodyReader {
 
     private static final String FORM_VALUES = "formValues";
 
-    private final JsonParserFactory parsers;
+    private final LimitedJsonReader json;
     private final BodyLimits limits;
     private final List<HandlerField> handlerFields;
 
@@ -45,9 +39,7 @@ public final class DeliveryBodyReader {
      */
     public DeliveryBodyReader(JsonProvider provider, List<String> handlerFieldPointers, BodyLimits limits) {
         this.limits = limits;
-        this.parsers = provider.createParserFactory(Map.of(
-                JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
-                "org.eclipse.parsson.rejectDuplicateKeys", Boolean.TRUE));
+        this.json = new LimitedJsonReader(provider, limits);
         this.handlerFields = handlerFieldPointers.stream()
                 .map(pointer -> new HandlerField(pointer, provider.createPointer(pointer), topLevelMember(pointer)))
                 .toList();
@@ -62,7 +54,6 @@ public final class DeliveryBodyReader {
      */
     public DeliveryBody read(byte[] bytes) throws MalformedDeliveryException {
         JsonObject json = parseObject(decode(bytes));
-        new ShapeCheck(limits).check(json);
         HandlerField field = handlerField(json)
                 .orElseThrow(() -> new MalformedDeliveryException("The body names no handler: none of "
                         + handlerFields.stream().map(HandlerField::describe).toList()
@@ -128,25 +119,7 @@ public final class DeliveryBodyReader {
     }
 
     private JsonObject parseObject(CharBuffer text) throws MalformedDeliveryException {
-        JsonValue value;
-        try (JsonParser parser = parsers.createParser(new CharArrayReader(text.array(), text.position(), text.remaining()))) {
-            if (!parser.hasNext()) {
-                throw new MalformedDeliveryException("The body is empty; a delivery is a JSON object.");
-            }
-            parser.next();
-            value = parser.getValue();
-            if (parser.hasNext()) {
-                throw new MalformedDeliveryException("The body holds more than one JSON value.");
-            }
-        } catch (JsonParsingException e) {
-            JsonLocation at = e.getLocation();
-            throw new MalformedDeliveryException(at == null
-                    ? "The body is not well-formed JSON."
-                    : "The body is not well-formed JSON (line " + at.getLineNumber() + ", column "
-                            + at.getColumnNumber() + ").");
-        } catch (JsonException | IllegalStateException e) {
-            throw new MalformedDeliveryException("The body is not well-formed JSON, or an object repeats a member name.");
-        }
+        JsonValue value = json.read(new CharArrayReader(text.array(), text.position(), text.remaining()), "The body");
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedDeliveryException("The body must be a JSON object, got "
                     + value.getValueType().name().toLowerCase(Locale.ROOT) + ".");

@@ -1,5 +1,7 @@
 package org.dialoghook.internal.delivery;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -7,6 +9,8 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +55,14 @@ public final class FormBinder {
         T form;
         try {
             form = jsonb.fromJson(answers.toString(), type);
-        } catch (JsonbException e) {
+        } catch (JsonbException | ArithmeticException | NumberFormatException e) {
+            // JSON-B reports most mismatches as its own exception; a number too large for a field's type may come
+            // as the conversion's own
             throw new FormBindingException("The form values do not fit " + type.getSimpleName() + ".",
                     List.of(mismatch(answers, type)), e);
+        }
+        if (form != null) {
+            requireNumbersHeld(answers, form, type);
         }
         if (validator != null && form != null) {
             Set<ConstraintViolation<T>> violations = validator.validate(form);
@@ -71,13 +80,44 @@ public final class FormBinder {
         return form;
     }
 
+    /**
+     * Refuses a number that the field it was bound to cannot hold. JSON-B narrows a number into an {@code int},
+     * {@code long} or {@code short} field without a word ({@code 3000000000} becomes {@code -1294967296}, {@code 1.5}
+     * becomes {@code 1}); the bound form, written back with the same JSON-B, shows each field as it was bound, and a
+     * number that comes back as another number did not fit.
+     */
+    private <T> void requireNumbersHeld(JsonObject answers, T form, Class<T> type) {
+        if (answers.values().stream().noneMatch(JsonNumber.class::isInstance)) {
+            return;
+        }
+        JsonValue bound;
+        try {
+            bound = json.createReader(new StringReader(jsonb.toJson(form, type))).readValue();
+        } catch (JsonbException | JsonException e) {
+            return; // a form JSON-B cannot write back: its numbers are the handler's own business
+        }
+        if (!(bound instanceof JsonObject fields)) {
+            return;
+        }
+        List<FormBindingException.Problem> problems = new ArrayList<>();
+        answers.forEach((name, answer) -> {
+            if (answer instanceof JsonNumber sent && fields.get(name) instanceof JsonNumber held
+                    && sent.bigDecimalValue().compareTo(held.bigDecimalValue()) != 0) {
+                problems.add(new FormBindingException.Problem(name, "cannot be read as this field's type"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new FormBindingException("The form values do not fit " + type.getSimpleName() + ".", problems, null);
+        }
+    }
+
     /** Finds the answer that cannot be bound on its own, to name its field. */
     private FormBindingException.Problem mismatch(JsonObject answers, Class<?> type) {
         for (Map.Entry<String, JsonValue> answer : answers.entrySet()) {
             String single = json.createObjectBuilder().add(answer.getKey(), answer.getValue()).build().toString();
             try {
                 jsonb.fromJson(single, type);
-            } catch (JsonbException e) {
+            } catch (JsonbException | ArithmeticException | NumberFormatException e) {
                 return new FormBindingException.Problem(answer.getKey(), "cannot be read as this field's type");
             }
         }

@@ -129,9 +129,25 @@ class TokenVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[1]", "\"text\"", "{\"a\":", "not json"})
+    @ValueSource(strings = {"[1]", "\"text\"", "7", "null"})
     void refusesSignedClaimsThatAreNotAJsonObject(String claims) {
         assertEquals("The token's claims are not a JSON object.", rejectionOf(defaultVerifier(), token(claims)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":", "not json", "{\"a\":1}{}"})
+    void refusesSignedClaimsThatAreNotJson(String claims) {
+        assertTrue(rejectionOf(defaultVerifier(), token(claims)).startsWith("The token's claim set "));
+    }
+
+    @Test
+    void holdsTheClaimsToTheInputLimitsWhileTheyAreParsed() {
+        assertEquals("The token's claim set nests objects and arrays deeper than 32 levels.", rejectionOf(
+                defaultVerifier(), token("{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}")));
+        assertEquals("The token's claim set holds a number longer than 64 characters.", rejectionOf(
+                defaultVerifier(), token("{\"exp\":" + "9".repeat(5000) + "}")));
+        assertEquals("The token's claim set repeats the member name 'jti' in one object.", rejectionOf(
+                defaultVerifier(), token("{\"jti\":\"a\",\"jti\":\"b\"}")));
     }
 
     @Test

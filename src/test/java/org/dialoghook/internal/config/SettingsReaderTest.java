@@ -328,14 +328,16 @@ class SettingsReaderTest {
     @Test
     void bodyLimitsHaveDefaultsAndAreRead() {
         assertEquals(BodyLimits.DEFAULTS, read(Map.of()).limits());
-        assertEquals(new BodyLimits(8, 10, 100, 50), read(Map.of(SettingsReader.LIMIT_DEPTH, "8",
+        assertEquals(new BodyLimits(8, 10, 100, 50, 40, 200), read(Map.of(SettingsReader.LIMIT_DEPTH, "8",
                 SettingsReader.LIMIT_FORM_VALUES, "10", SettingsReader.LIMIT_STRING_LENGTH, "100",
-                SettingsReader.LIMIT_HANDLER_NAME_LENGTH, "50")).limits());
+                SettingsReader.LIMIT_HANDLER_NAME_LENGTH, "50", SettingsReader.LIMIT_NUMBER_LENGTH, "40",
+                SettingsReader.LIMIT_MEMBERS, "200")).limits());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SettingsReader.LIMIT_DEPTH, SettingsReader.LIMIT_FORM_VALUES,
-        SettingsReader.LIMIT_STRING_LENGTH, SettingsReader.LIMIT_HANDLER_NAME_LENGTH})
+        SettingsReader.LIMIT_STRING_LENGTH, SettingsReader.LIMIT_HANDLER_NAME_LENGTH, SettingsReader.LIMIT_NUMBER_LENGTH,
+        SettingsReader.LIMIT_MEMBERS})
     void anUnusableLimitFailsNamingTheSetting(String name) {
         failureFor(name, "0");
         failureFor(name, "many");

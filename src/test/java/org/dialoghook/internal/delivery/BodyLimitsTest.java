@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BodyLimitsTest {
 
     private static final DeliveryBodyReader READER = new DeliveryBodyReader(JsonProvider.provider(),
-            List.of("/handler"), new BodyLimits(4, 3, 20, 10));
+            List.of("/handler"), new BodyLimits(4, 3, 20, 10, 30, 6));
 
     private static String refusal(String body) {
         return refusal(body.getBytes(StandardCharsets.UTF_8));
@@ -71,10 +71,11 @@ class BodyLimitsTest {
 
     @Test
     void duplicateMemberNamesAreRefused() {
-        assertEquals("The body is not well-formed JSON, or an object repeats a member name.",
+        assertEquals("The body repeats the member name 'handler' in one object.",
                 refusal("{\"handler\":\"a\",\"handler\":\"b\"}"));
-        assertEquals("The body is not well-formed JSON, or an object repeats a member name.",
+        assertEquals("The body repeats the member name 'x' in one object.",
                 refusal("{\"handler\":\"h\",\"formValues\":{\"x\":1,\"x\":2}}"));
+        accepted("{\"handler\":\"h\",\"a\":{\"x\":1},\"b\":{\"x\":2}}");
     }
 
     @ParameterizedTest
@@ -89,5 +90,34 @@ class BodyLimitsTest {
     void numbersBeyondLongOrDoubleAreRefused(String number) {
         assertEquals("The body holds a number beyond the range of a long or double.",
                 refusal("{\"handler\":\"h\",\"n\":" + number + "}"));
+    }
+
+    @Test
+    void membersOfOneObject() {
+        accepted("{\"handler\":\"h\",\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5}");
+        assertEquals("The body has an object with more than 6 members.",
+                refusal("{\"handler\":\"h\",\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6}"));
+    }
+
+    @Test
+    void lengthOfOneNumber() {
+        accepted("{\"handler\":\"h\",\"n\":0.1234567890123456789012345678}");
+        assertEquals("The body holds a number longer than 30 characters.",
+                refusal("{\"handler\":\"h\",\"n\":0.12345678901234567890123456789}"));
+    }
+
+    @Test
+    void hostileBodiesStopAtTheFirstLimitTheyBreak() {
+        DeliveryBodyReader defaults = new DeliveryBodyReader(JsonProvider.provider(), List.of("/handler"),
+                BodyLimits.DEFAULTS);
+        assertEquals("The body nests objects and arrays deeper than 32 levels.", assertThrows(
+                MalformedDeliveryException.class, () -> defaults.read(("{\"handler\":\"h\",\"a\":"
+                        + "[".repeat(100_000) + "]".repeat(100_000) + "}").getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals("The body holds a number longer than 64 characters.", assertThrows(
+                MalformedDeliveryException.class, () -> defaults.read(("{\"handler\":\"h\",\"formValues\":{\"n\":"
+                        + "9".repeat(5000) + "}}").getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals("The body holds a number beyond the range of a long or double.", assertThrows(
+                MalformedDeliveryException.class, () -> defaults.read(
+                        "{\"handler\":\"h\",\"n\":1e-999999999}".getBytes(StandardCharsets.UTF_8))).getMessage());
     }
 }

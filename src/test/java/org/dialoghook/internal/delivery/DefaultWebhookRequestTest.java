@@ -20,6 +20,8 @@ import org.dialoghook.FormBindingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class DefaultWebhookRequestTest {
 
@@ -172,6 +174,23 @@ class DefaultWebhookRequestTest {
 
         assertTrue(e.getMessage().contains("Contact"), e.getMessage());
         assertTrue(e.getCause() != null, "the binding failure is kept as the cause");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3000000000", "1e300", "1.5", "-2147483649", "1e-300"})
+    void aNumberTheFieldCannotHoldIsAnInvalidFormNotANarrowedValue(String age) throws Exception {
+        DefaultWebhookRequest request = withForm("{\"name\":\"Ann\",\"age\":" + age + "}");
+
+        FormBindingException e = assertThrows(FormBindingException.class, () -> request.form(Contact.class));
+
+        assertEquals(List.of(new FormBindingException.Problem("age", "cannot be read as this field's type")),
+                e.problems());
+    }
+
+    @Test
+    void aNumberTheFieldHoldsIsBoundAsSent() throws Exception {
+        assertEquals(2147483647, withForm("{\"age\":2147483647}").form(Contact.class).age);
+        assertEquals(-5, withForm("{\"age\":-5.0}").form(Contact.class).age);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dialoghook.internal.replay;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,10 +55,34 @@ class MemoryReplayStoreTest {
     void aCopyDuringTheFirstRunWaitsForItsReply() throws Exception {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
         store.claim("k", WINDOW, Duration.ZERO);
-        CompletableFuture<ReplayStore.Claim> second = CompletableFuture.supplyAsync(
-                () -> store.claim("k", WINDOW, Duration.ofSeconds(10)));
+        CompletableFuture<ReplayStore.Claim> second = new CompletableFuture<>();
+        Thread copy = new Thread(() -> second.complete(store.claim("k", WINDOW, Duration.ofSeconds(30))), "copy");
+        copy.start();
+        // the copy must be waiting before the first run completes: otherwise it would find the reply without waiting
+        for (int i = 0; i < 1000 && copy.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(5);
+        }
+        assertEquals(Thread.State.TIMED_WAITING, copy.getState(), "the copy waits for the first run");
+        assertFalse(second.isDone(), "no answer before the first run completes");
         store.complete("k", REPLY, WINDOW);
         assertEquals(200, second.get(10, TimeUnit.SECONDS).earlierReply().orElseThrow().status());
+        copy.join(10_000);
+    }
+
+    @Test
+    void aCopyWaitingWhileTheFirstRunIsReleasedRunsItself() throws Exception {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        store.claim("k", WINDOW, Duration.ZERO);
+        CompletableFuture<ReplayStore.Claim> second = new CompletableFuture<>();
+        Thread copy = new Thread(() -> second.complete(store.claim("k", WINDOW, Duration.ofSeconds(30))), "copy");
+        copy.start();
+        for (int i = 0; i < 1000 && copy.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(5);
+        }
+        assertEquals(Thread.State.TIMED_WAITING, copy.getState(), "the copy waits for the first run");
+        store.release("k");
+        assertEquals(ReplayStore.Claim.FIRST, second.get(10, TimeUnit.SECONDS), "the copy claims the delivery itself");
+        copy.join(10_000);
     }
 
     @Test
@@ -82,8 +107,26 @@ class MemoryReplayStoreTest {
         store.claim("k", WINDOW, Duration.ZERO);
         store.complete("k", REPLY, WINDOW);
         clock.now = clock.now.plus(WINDOW).plusSeconds(1);
-        assertEquals(ReplayStore.Claim.REPEAT, store.claim("k", WINDOW, Duration.ZERO),
-                "claimed again, and known as a repeat");
+        ReplayStore.Claim again = store.claim("k", WINDOW, Duration.ZERO);
+        assertTrue(again.earlierReply().isEmpty(), "claimed again: the handler runs");
+    }
+
+    @Test
+    void afterTheWindowTheDeliveryIsNewAgainWhateverOtherClaimsCameInBetween() {
+        MovableClock clock = new MovableClock();
+        MemoryReplayStore store = new MemoryReplayStore(10, clock);
+        store.claim("k", WINDOW, Duration.ZERO);
+        store.complete("k", REPLY, WINDOW);
+        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        for (int i = 0; i < 30; i++) {
+            store.claim("other" + i, WINDOW, Duration.ZERO);
+            store.complete("other" + i, REPLY, WINDOW);
+        }
+        ReplayStore.Claim again = store.claim("k", WINDOW, Duration.ZERO);
+        assertTrue(again.earlierReply().isEmpty(), "claimed again: the handler runs");
+        store.complete("k", REPLY, WINDOW);
+        assertTrue(store.claim("k", WINDOW, Duration.ZERO).earlierReply().isPresent(),
+                "and within the new window a copy gets the new reply");
     }
 
     @Test
