@@ -62,7 +62,11 @@ class SecrecyIT extends WebhookIT {
             assertFalse(output.contains(SECRET), "the secret appears in the server output");
             assertFalse(FORGED_LINE.matcher(output).find(), "a delivery forged a log line");
             for (String credential : SENT_CREDENTIALS) {
-                String token = credential.substring(credential.indexOf(' ') + 1).strip();
+                int space = credential.indexOf(' ');
+                String token = space < 0 ? "" : credential.substring(space + 1).strip();
+                if (token.length() < 20) {
+                    continue; // a hostile header such as "Bearer" or "Bearer a.b.c" carries nothing to keep secret
+                }
                 assertFalse(output.contains(token), "a token appears in the server output");
                 String[] parts = token.split("\\.");
                 if (parts.length == 3 && parts[2].length() > 20) {

@@ -15,7 +15,6 @@ import java.util.logging.Logger;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
-import org.dialoghook.internal.delivery.LogText;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -74,7 +73,7 @@ public class ReceiverExtension implements Extension {
         for (String setting : config.getPropertyNames()) {
             SettingsReader.handlerOfSetting(setting).filter(name -> !handlers.containsKey(name)).ifPresent(name ->
                     LOG.log(Level.WARNING, "DH-0302 the setting {0} names the handler ''{1}'', which is not registered; "
-                            + "it has no effect", new Object[] {setting, LogText.safe(name)}));
+                            + "it has no effect", new Object[] {setting, name}));
         }
         if (handlers.isEmpty()) {
             LOG.log(Level.WARNING, "DH-0301 no handler is registered: every delivery will get 404; "
