@@ -6,7 +6,8 @@ import org.dialoghook.internal.delivery.ProblemKind;
 
 /**
  * The one reader of the {@code Authorization} header (RFC 6750 s.2.1): exactly one header, the scheme
- * {@code Bearer} in any case, and one token without spaces or commas.
+ * {@code Bearer} in any case, and one token without white space, commas or control characters (a header's bytes
+ * 0x7F to 0x9F read as ISO-8859-1 are control characters too).
  */
 public final class BearerCredentials {
 
@@ -47,7 +48,8 @@ public final class BearerCredentials {
     private static boolean hasSeparator(String token) {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (c <= ' ' || c == ',') {
+            if (c <= ' ' || c == ',' || Character.isISOControl(c) || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)) {
                 return true;
             }
         }
