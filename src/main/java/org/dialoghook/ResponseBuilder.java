@@ -1,10 +1,15 @@
 package org.dialoghook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds the bot's reply to a delivery; the receiver writes it as
@@ -100,10 +105,39 @@ public final class ResponseBuilder {
      * @param name the attribute name
      * @param value any value JSON-B can write: a string, number, boolean, list, map or bean
      * @return this builder
+     * @throws IllegalArgumentException when the value is, or its lists, maps and arrays hold, a {@code double} or
+     *         {@code float} that is NaN or infinite, which JSON cannot hold
      */
     public ResponseBuilder setAttribute(String name, Object value) {
-        attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(name, "name");
+        requireFinite(Objects.requireNonNull(value, "value"), Collections.newSetFromMap(new IdentityHashMap<>()));
+        attributes.put(name, value);
         return this;
+    }
+
+    /**
+     * Refuses NaN and infinity where JSON-B would meet them: the reply could not be written after the handler ran.
+     * Lists, maps (their values) and arrays are searched, each once; the fields of beans are not.
+     */
+    private static void requireFinite(Object value, Set<Object> searched) {
+        if (value instanceof Double number && !Double.isFinite(number)
+                || value instanceof Float single && !Float.isFinite(single)) {
+            throw new IllegalArgumentException("an attribute holds " + value + ", which JSON cannot hold");
+        }
+        if (value instanceof double[] numbers) {
+            Arrays.stream(numbers).forEach(number -> requireFinite(number, searched));
+        } else if (value instanceof float[] numbers) {
+            for (float number : numbers) {
+                requireFinite(number, searched);
+            }
+        } else if ((value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Object[])
+                && searched.add(value)) {
+            Iterable<?> items = value instanceof Map<?, ?> map ? map.values()
+                    : value instanceof Object[] array ? Arrays.asList(array) : (Collection<?>) value;
+            for (Object item : items) {
+                requireFinite(item, searched);
+            }
+        }
     }
 
     /**
