@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import org.jose4j.base64url.Base64Url;
 
 /** Makes the log-safe id of a delivery: the token's {@code jti} when it is plain, else a one-way hash. */
 public final class DeliveryIds {
@@ -40,14 +41,31 @@ public final class DeliveryIds {
     }
 
     /**
-     * The id of a delivery whose token has no {@code jti}: {@code t-} and a 128-bit hash of the token.
-     * The token cannot be recovered from it.
+     * The id of a delivery whose token has no {@code jti}: {@code t-} and a 128-bit hash of the token, its
+     * signature spelled as base64url spells the signature's bytes. The token cannot be recovered from it.
      *
      * @param token the compact token
      * @return the id
      */
     public static String fromToken(String token) {
-        return "t-" + hash(token);
+        return "t-" + hash(withCanonicalSignature(token));
+    }
+
+    /**
+     * jose4j decodes a signature leniently: it skips characters outside the base64url alphabet and ignores the
+     * unused low bits of the last character. One signed token can therefore be written in many ways that all verify;
+     * spelled the one way, they are one delivery, and a copy cannot pass for a new one.
+     */
+    private static String withCanonicalSignature(String token) {
+        int dot = token.lastIndexOf('.');
+        if (dot < 0) {
+            return token;
+        }
+        try {
+            return token.substring(0, dot + 1) + Base64Url.encode(Base64Url.decode(token.substring(dot + 1)));
+        } catch (RuntimeException e) {
+            return token;
+        }
     }
 
     private static String hash(String text) {
