@@ -1,6 +1,5 @@
 package org.dialoghook.internal.capture;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -38,7 +37,8 @@ record TokenView(Optional<JsonObject> header, Optional<JsonObject> claims) {
             String text = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
             JsonValue value = json.createReader(new StringReader(text)).readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (IllegalArgumentException | JsonException e) {
+        } catch (RuntimeException e) {
+            // not base64url, or not JSON: JSON-P refuses hostile input with exceptions of its own besides JsonException
             return Optional.empty();
         }
     }
