@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>An input is a configuration, one {@code name=value} per line (the value as it is, spaces and all); a line
  * {@code @handlers=a,b} names the handlers the deployment registered. The properties: only
- * {@link InvalidSettingException} escapes; its message names a setting the configuration holds and never a
- * secret's value; settings that are read are within their documented ranges.
+ * {@link InvalidSettingException} escapes; its message names a setting the configuration holds and says what is
+ * wrong without a secret's value; settings that are read are within their documented ranges.
  */
 class SettingsReaderFuzzTest {
 
@@ -49,23 +49,31 @@ class SettingsReaderFuzzTest {
             settings = reader.read(handlers);
         } catch (InvalidSettingException refused) {
             String message = refused.getMessage();
-            assertTrue(config.keySet().stream().anyMatch(name -> message.startsWith("Setting '" + name + "': ")),
-                    () -> "the message names no setting of the configuration: " + message);
-            secretValues(config).forEach(secret -> assertFalse(message.contains(secret),
+            Optional<String> named = config.keySet().stream()
+                    .filter(name -> message.startsWith("Setting '" + name + "': ")).findFirst();
+            assertTrue(named.isPresent(), () -> "the message names no setting of the configuration: " + message);
+            String problem = message.substring(("Setting '" + named.get() + "': ").length());
+            secretValues(config, registered).forEach(secret -> assertFalse(problem.contains(secret),
                     () -> "the message holds a secret: " + message));
             return;
         }
         assertWithinRanges(settings, handlers);
     }
 
-    /** The values of secret settings, long enough to tell, that the configuration holds nowhere else. */
-    private static List<String> secretValues(Map<String, String> config) {
+    /**
+     * The values of secret settings, long enough to tell, that the configuration holds nowhere else: not in a
+     * name, not in another value, not among the registered handlers.
+     */
+    private static List<String> secretValues(Map<String, String> config, String registered) {
         return config.entrySet().stream()
                 .filter(setting -> setting.getKey().endsWith("secret") && setting.getValue().strip().length() >= 8)
-                .map(setting -> Map.entry(setting.getKey(), setting.getValue().strip()))
-                .filter(secret -> config.entrySet().stream().noneMatch(other -> other.getKey().contains(secret.getValue())
-                        || !other.getKey().equals(secret.getKey()) && other.getValue().contains(secret.getValue())))
-                .map(Map.Entry::getValue)
+                .filter(secret -> {
+                    String value = secret.getValue().strip();
+                    return (registered == null || !registered.contains(value))
+                            && config.entrySet().stream().noneMatch(other -> other.getKey().contains(value)
+                                    || !other.getKey().equals(secret.getKey()) && other.getValue().contains(value));
+                })
+                .map(secret -> secret.getValue().strip())
                 .toList();
     }
 
