@@ -174,6 +174,9 @@ public final class TokenVerifier {
                 error = rules.validate(new JwtContext(timesOf(claims), List.of(jws)));
             } catch (MalformedClaimException e) {
                 throw new InvalidTokenException("A time claim of the token is malformed.");
+            } catch (ArithmeticException e) {
+                // jose4j's rules overflow a long for a time claim near its ends: no real token carries one
+                throw new InvalidTokenException("A time claim of the token is out of range.");
             }
             if (error != null) {
                 throw new InvalidTokenException(reason(error.getErrorCode()));

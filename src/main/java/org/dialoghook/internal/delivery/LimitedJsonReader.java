@@ -144,7 +144,12 @@ public final class LimitedJsonReader {
             throw new MalformedDeliveryException(what + " holds a number longer than " + limits.maxNumberLength()
                     + " characters.");
         }
-        BigDecimal value = new BigDecimal(text);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw outOfRange(what); // an exponent beyond an int's range
+        }
         long integerDigits = (long) value.precision() - value.scale();
         boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
         if (integral) {

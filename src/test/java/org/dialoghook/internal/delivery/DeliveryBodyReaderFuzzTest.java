@@ -22,7 +22,8 @@ import org.dialoghook.internal.config.BodyLimits;
  * (with a nested handler field).
  *
  * <p>The properties: only {@link MalformedDeliveryException} escapes; a body that is returned is a JSON object
- * within every limit (nesting depth, string length, number range, count of form values, handler name length), its
+ * within every limit (nesting depth, string length, number range, members per object, count of form values,
+ * handler name length), its
  * handler name is non-empty, free of control characters and the one its handler field holds, and its form values
  * are its {@code formValues} member.
  */
@@ -31,7 +32,7 @@ class DeliveryBodyReaderFuzzTest {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final List<String> DEFAULT_FIELDS = List.of("/handler", "/handlerName", "/handler-name",
             "/handler_name");
-    private static final BodyLimits TIGHT = new BodyLimits(3, 2, 16, 8);
+    private static final BodyLimits TIGHT = new BodyLimits(3, 2, 16, 8, 12, 4);
     private static final List<String> TIGHT_FIELDS = List.of("/meta/handler", "/handler");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -85,6 +86,7 @@ class DeliveryBodyReaderFuzzTest {
     private static void assertWithin(JsonValue value, BodyLimits limits) {
         switch (value.getValueType()) {
             case OBJECT -> {
+                assertTrue(value.asJsonObject().size() <= limits.maxMembers(), "an object with more members than the limit");
                 for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
                     assertTrue(member.getKey().length() <= limits.maxStringLength(), "a member name over the limit");
                     assertWithin(member.getValue(), limits);
