@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.dialoghook.it.handlers.ContactForm;
 import org.dialoghook.it.handlers.InspectHandler;
 import org.dialoghook.testkit.DeliverySigner;
@@ -18,7 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile bytes at a running server: bodies within the size limit that a sender with a valid token could send
+ * Hostile bytes at a running server: the bodies and Authorization headers of the fuzz tests' committed corpora,
+ * and bodies within the size limit that a sender with a valid token could send
  * (nesting thousands of levels deep, numbers of thousands of digits or huge exponents, thousands of members,
  * repeated names, escapes of lone surrogates and control characters), hostile claims and headers. Every answer is a
  * documented status with problem+json, none is a 5xx, and the server answers a normal delivery afterwards.
@@ -94,6 +102,54 @@ class HostileInputIT extends WebhookIT {
             assertTrue(response.statusCode() == 400 || response.statusCode() == 200,
                     () -> body.getKey() + " was verified and is a body question: " + response.statusCode());
         }
+    }
+
+    /** The committed corpus of a fuzz test: every seed and every input that once found a bug. */
+    private static List<byte[]> corpus(String packagePath, String testClass, String method) {
+        Path directory = Path.of("src/test/resources", packagePath, testClass + "Inputs", method);
+        try (Stream<Path> files = Files.list(directory)) {
+            List<byte[]> inputs = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                inputs.add(Files.readAllBytes(file));
+            }
+            assertFalse(inputs.isEmpty(), () -> "no corpus in " + directory);
+            return inputs;
+        } catch (IOException e) {
+            throw new AssertionError("the corpus " + directory + " cannot be read", e);
+        }
+    }
+
+    @Test
+    void everyBodyOfTheFuzzCorpusGetsADocumentedAnswer() {
+        for (byte[] body : corpus("org/dialoghook/internal/delivery", "DeliveryBodyReaderFuzzTest", "read")) {
+            // signed without binding, so that every body, however broken, reaches the body's checks
+            SignedDelivery token = signer().binding(DeliverySigner.Binding.NONE).handler("inspect").sign();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/webhook"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "Content-Type", "application/json",
+                    "Authorization", "Bearer " + token.token());
+            assertDocumented(new String(body, 0, Math.min(body.length, 60), StandardCharsets.ISO_8859_1), response);
+        }
+        assertEquals(200, deliver(signer().handler("inspect").sign()).statusCode());
+    }
+
+    @Test
+    void everyAuthorizationHeaderOfTheFuzzCorpusGetsADocumentedAnswer() {
+        SignedDelivery delivery = signer().handler("inspect").sign();
+        for (byte[] input : corpus("org/dialoghook/internal/auth", "BearerCredentialsFuzzTest", "token")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook"))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).header("Content-Type", "application/json");
+            try {
+                for (String value : new String(input, StandardCharsets.UTF_8).split("\n", -1)) {
+                    if (!value.isEmpty()) {
+                        request.header("Authorization", value);
+                    }
+                }
+            } catch (IllegalArgumentException notSendable) {
+                continue; // a header value that HTTP cannot carry never reaches a server
+            }
+            assertDocumented("Authorization " + new String(input, StandardCharsets.UTF_8), send(request));
+        }
+        assertEquals(200, deliver(signer().handler("inspect").sign()).statusCode());
     }
 
     @Test

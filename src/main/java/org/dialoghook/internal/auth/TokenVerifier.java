@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.dialoghook.internal.config.BodyLimits;
 import org.dialoghook.internal.config.Secret;
@@ -40,7 +41,8 @@ import org.jose4j.lang.JoseException;
  * ({@link JsonWebSignature}); the claims are then parsed once, with JSON-P, into the object the receiver works
  * with. jose4j's {@code JwtConsumer} would parse them a second time into a map of its own, which no check
  * here needs: the time claims are handed to jose4j's {@link NumericDateValidator} from the parsed object.
- * The claims are held to the body's default limits ({@link BodyLimits#DEFAULTS}) while they are parsed.
+ * The header and the claims are held to the body's default limits ({@link BodyLimits#DEFAULTS}) while they are
+ * parsed, the header before jose4j reads it.
  * Thread-safe: the key, the algorithm constraints and the claims reader are built once.
  */
 public final class TokenVerifier {
@@ -78,6 +80,7 @@ public final class TokenVerifier {
      * @throws InvalidTokenException with a short, token-free reason
      */
     public VerifiedToken verify(String token) throws InvalidTokenException {
+        checkHeader(token);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmConstraints(algorithms);
         jws.setKey(key);
@@ -124,6 +127,28 @@ public final class TokenVerifier {
             return jws.verifySignature();
         } catch (JoseException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Holds the token's header to the input limits before jose4j reads it: the header goes through the same limited
+     * reader as the claims, so no header jose4j would have to build gets past the limits either.
+     */
+    private void checkHeader(String token) throws InvalidTokenException {
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            throw new InvalidTokenException("The token is malformed.");
+        }
+        try {
+            byte[] header = Base64.getUrlDecoder().decode(token.substring(0, dot));
+            if (!(claimsReader.read(new InputStreamReader(new ByteArrayInputStream(header), StandardCharsets.UTF_8),
+                    "The token's header") instanceof JsonObject)) {
+                throw new InvalidTokenException("The token's header is not a JSON object.");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("The token is malformed.");
+        } catch (MalformedDeliveryException e) {
+            throw new InvalidTokenException(e.getMessage());
         }
     }
 

@@ -141,6 +141,17 @@ class TokenVerifierTest {
     }
 
     @Test
+    void holdsTheHeaderToTheInputLimitsBeforeJose4jReadsIt() {
+        String nested = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"HS256\",\"x\":"
+                + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
+        String signed = token("{\"jti\":\"d-1\"}");
+        String hostile = nested + signed.substring(signed.indexOf('.'));
+        assertEquals("The token's header nests objects and arrays deeper than 32 levels.",
+                rejectionOf(defaultVerifier(), hostile));
+        assertEquals("The token is malformed.", rejectionOf(defaultVerifier(), "e30!." + signed.substring(signed.indexOf('.') + 1)));
+    }
+
+    @Test
     void holdsTheClaimsToTheInputLimitsWhileTheyAreParsed() {
         assertEquals("The token's claim set nests objects and arrays deeper than 32 levels.", rejectionOf(
                 defaultVerifier(), token("{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}")));
