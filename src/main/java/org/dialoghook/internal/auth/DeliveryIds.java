@@ -61,11 +61,19 @@ public final class DeliveryIds {
         if (dot < 0) {
             return token;
         }
+        String signature = token.substring(dot + 1);
+        byte[] bytes;
         try {
-            return token.substring(0, dot + 1) + Base64Url.encode(Base64Url.decode(token.substring(dot + 1)));
-        } catch (RuntimeException e) {
-            return token;
+            // the JDK's decoder reads a clean signature as jose4j does, unused bits ignored, at a fraction of the cost
+            bytes = Base64.getUrlDecoder().decode(signature);
+        } catch (IllegalArgumentException notClean) {
+            try {
+                bytes = Base64Url.decode(signature);
+            } catch (RuntimeException e) {
+                return token;
+            }
         }
+        return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String hash(String text) {
