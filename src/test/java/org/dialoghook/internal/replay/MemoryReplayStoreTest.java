@@ -51,38 +51,39 @@ class MemoryReplayStoreTest {
         assertArrayEquals(REPLY.body(), again.body());
     }
 
-    @Test
-    void aCopyDuringTheFirstRunWaitsForItsReply() throws Exception {
-        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
-        store.claim("k", WINDOW, Duration.ZERO);
-        CompletableFuture<ReplayStore.Claim> second = new CompletableFuture<>();
-        Thread copy = new Thread(() -> second.complete(store.claim("k", WINDOW, Duration.ofSeconds(30))), "copy");
+    /**
+     * A copy of delivery {@code k} claimed on a thread of its own, returned once that thread is waiting for the first
+     * run: a copy that arrived after the first run ended would find the reply without waiting at all.
+     */
+    private static CompletableFuture<ReplayStore.Claim> waitingCopy(MemoryReplayStore store) throws InterruptedException {
+        CompletableFuture<ReplayStore.Claim> claim = new CompletableFuture<>();
+        Thread copy = new Thread(() -> claim.complete(store.claim("k", WINDOW, Duration.ofSeconds(30))), "copy");
+        copy.setDaemon(true);
         copy.start();
-        // the copy must be waiting before the first run completes: otherwise it would find the reply without waiting
         for (int i = 0; i < 1000 && copy.getState() != Thread.State.TIMED_WAITING; i++) {
             Thread.sleep(5);
         }
         assertEquals(Thread.State.TIMED_WAITING, copy.getState(), "the copy waits for the first run");
+        return claim;
+    }
+
+    @Test
+    void aCopyDuringTheFirstRunWaitsForItsReply() throws Exception {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        store.claim("k", WINDOW, Duration.ZERO);
+        CompletableFuture<ReplayStore.Claim> second = waitingCopy(store);
         assertFalse(second.isDone(), "no answer before the first run completes");
         store.complete("k", REPLY, WINDOW);
         assertEquals(200, second.get(10, TimeUnit.SECONDS).earlierReply().orElseThrow().status());
-        copy.join(10_000);
     }
 
     @Test
     void aCopyWaitingWhileTheFirstRunIsReleasedRunsItself() throws Exception {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
         store.claim("k", WINDOW, Duration.ZERO);
-        CompletableFuture<ReplayStore.Claim> second = new CompletableFuture<>();
-        Thread copy = new Thread(() -> second.complete(store.claim("k", WINDOW, Duration.ofSeconds(30))), "copy");
-        copy.start();
-        for (int i = 0; i < 1000 && copy.getState() != Thread.State.TIMED_WAITING; i++) {
-            Thread.sleep(5);
-        }
-        assertEquals(Thread.State.TIMED_WAITING, copy.getState(), "the copy waits for the first run");
+        CompletableFuture<ReplayStore.Claim> second = waitingCopy(store);
         store.release("k");
         assertEquals(ReplayStore.Claim.FIRST, second.get(10, TimeUnit.SECONDS), "the copy claims the delivery itself");
-        copy.join(10_000);
     }
 
     @Test
