@@ -120,6 +120,7 @@ class TeamWarIT extends WebhookIT {
         assertProblem(post("/webhook", "{\"handler\":\"inspect\"}", "Content-Type", "application/json"),
                 401, "missing-token");
         assertProblem(get("/webhook"), 405, "method-not-allowed");
+        assertProblem(get("/webhook/application.wadl"), 405, "method-not-allowed"); // no description of the runtime's own
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dialoghook.internal.http;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,8 +23,20 @@ public class WebhookApplication extends Application {
     private static final Set<Class<?>> CLASSES = Set.of(WebhookResource.class, WebhookTokenFilter.class,
             VerifiedDeliveryReader.class, RuntimeProblemMapper.class, UnexpectedErrorMapper.class);
 
+    /**
+     * Runtime properties, by name only (no runtime's class is used): Jersey, Payara's JAX-RS runtime, would
+     * otherwise describe the application at {@code /webhook/application.wadl}, an endpoint Dialoghook does not
+     * document; a runtime that does not know a property ignores it.
+     */
+    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+
     @Override
     public Set<Class<?>> getClasses() {
         return CLASSES;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PROPERTIES;
     }
 }
