@@ -1,5 +1,7 @@
 package org.dialoghook.internal.auth;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,17 @@ public final class DeliveryIds {
             }
         }
         return true;
+    }
+
+    /**
+     * The id of a delivery: from the token's {@code jti} when it is a string, else from the whole token.
+     *
+     * @param jti the token's {@code jti} claim, or {@code null} when it has none
+     * @param token the compact token
+     * @return the id
+     */
+    public static String of(JsonValue jti, String token) {
+        return jti instanceof JsonString text ? fromJti(text.getString()) : fromToken(token);
     }
 
     /**

@@ -101,12 +101,10 @@ public final class TokenVerifier {
         JsonObject claims = parseClaims(payload);
         timeClaims.check(claims, jws);
         JsonValue jti = claims.get(ReservedClaimNames.JWT_ID);
-        if (jti == null || jti == JsonValue.NULL) {
-            return new VerifiedToken(claims, DeliveryIds.fromToken(token));
-        } else if (jti instanceof JsonString text) {
-            return new VerifiedToken(claims, DeliveryIds.fromJti(text.getString()));
+        if (jti != null && jti != JsonValue.NULL && !(jti instanceof JsonString)) {
+            throw new InvalidTokenException("The token's jti claim is not a string.");
         }
-        throw new InvalidTokenException("The token's jti claim is not a string.");
+        return new VerifiedToken(claims, DeliveryIds.of(jti, token));
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
@@ -126,9 +125,8 @@ public class DeliveryCapture {
         TokenView view = token.map(text -> TokenView.of(text, provider))
                 .orElse(new TokenView(Optional.empty(), Optional.empty()));
         JsonObjectBuilder tokenOut = provider.createObjectBuilder().add("present", token.isPresent());
-        String deliveryId = token.map(text -> view.claims().map(claims -> claims.get("jti"))
-                .filter(JsonString.class::isInstance).map(jti -> DeliveryIds.fromJti(((JsonString) jti).getString()))
-                .orElse(DeliveryIds.fromToken(text))).orElse("-");
+        String deliveryId = token.map(text -> DeliveryIds.of(view.claims().map(claims -> claims.get("jti")).orElse(null),
+                text)).orElse("-");
         if (token.isPresent()) {
             tokenOut.add("seenBefore", seenTokens.note(bot + '|' + deliveryId, raw));
             tokenOut.add("header", view.header().<JsonValue>map(header -> header).orElse(provider.createValue("not a JSON object")));

@@ -66,6 +66,17 @@ public enum ProblemKind {
     }
 
     /**
+     * The status to answer with when the server or the runtime raised {@code raised}: the catch-all kinds
+     * ({@link #CLIENT_ERROR}, {@link #INTERNAL_ERROR}) keep the raised status, every other kind has its own.
+     *
+     * @param raised the status the server or the runtime raised
+     * @return the status of the reply
+     */
+    public int statusFor(int raised) {
+        return this == CLIENT_ERROR || this == INTERNAL_ERROR ? raised : status;
+    }
+
+    /**
      * The level of the log line about a problem of this kind: INFO for the sender's mistakes, WARNING for
      * refused credentials and what an operator should look at, SEVERE for failures of the server side.
      *

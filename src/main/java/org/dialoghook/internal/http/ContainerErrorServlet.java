@@ -33,17 +33,16 @@ public class ContainerErrorServlet extends HttpServlet {
         String detail = status >= 500
                 ? "The server failed before the receiver could answer; the log has the details under this errorId."
                 : "The server refused the request before the receiver could read it (status " + status + ").";
-        if (status == HttpServletResponse.SC_NOT_FOUND) {
-            detail = "There is nothing at this path; deliveries go to POST /webhook or POST /webhook/{bot}.";
+        if (kind == ProblemKind.NOT_FOUND || kind == ProblemKind.METHOD_NOT_ALLOWED) {
+            detail = RuntimeProblemMapper.detail(kind);
         } else if (status == HttpServletResponse.SC_BAD_REQUEST && hasMalformedContentType(request)) {
             kind = ProblemKind.UNSUPPORTED_MEDIA_TYPE;
             detail = "The Content-Type is malformed; send application/json.";
         }
-        boolean catchAll = kind == ProblemKind.CLIENT_ERROR || kind == ProblemKind.INTERNAL_ERROR;
-        Problem problem = problems.record(kind, catchAll ? status : kind.status(), detail, "",
+        Problem problem = problems.record(kind, kind.statusFor(status), detail, "",
                 status >= 500 ? cause : null, null, null);
         response.resetBuffer();
-        response.setStatus(problem.status());
+        response.setStatus(problem.getStatus());
         response.setContentType(Problem.MEDIA_TYPE);
         response.getOutputStream().write(problems.toJson(problem));
     }

@@ -121,7 +121,7 @@ public class DeliveryOwner {
     }
 
     private StoredReply stored(Problem problem) {
-        return new StoredReply(problem.status(), Problem.MEDIA_TYPE, problems.toJson(problem));
+        return new StoredReply(problem.getStatus(), Problem.MEDIA_TYPE, problems.toJson(problem));
     }
 
     private static Response.ResponseBuilder response(StoredReply reply) {

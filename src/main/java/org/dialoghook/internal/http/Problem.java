@@ -62,15 +62,6 @@ public final class Problem {
     }
 
     /**
-     * The HTTP status.
-     *
-     * @return the status code
-     */
-    public int status() {
-        return status;
-    }
-
-    /**
      * The problem's type URI.
      *
      * @return for example {@code urn:dialoghook:problem:invalid-token}

@@ -90,7 +90,7 @@ public class ProblemResponder {
      * @return the problem+json reply, to which a caller may add headers
      */
     public Response.ResponseBuilder response(Problem problem) {
-        Response.ResponseBuilder reply = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(toJson(problem));
+        Response.ResponseBuilder reply = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(toJson(problem));
         switch (problem.kind()) {
             case MISSING_TOKEN -> reply.header(HttpHeaders.WWW_AUTHENTICATE, MISSING_CHALLENGE);
             case INVALID_TOKEN -> reply.header(HttpHeaders.WWW_AUTHENTICATE, INVALID_CHALLENGE);

@@ -28,9 +28,7 @@ public class RuntimeProblemMapper implements ExceptionMapper<WebApplicationExcep
     @Override
     public Response toResponse(WebApplicationException exception) {
         ProblemKind kind = kind(exception);
-        int status = exception.getResponse().getStatus();
-        boolean catchAll = kind == ProblemKind.CLIENT_ERROR || kind == ProblemKind.INTERNAL_ERROR;
-        Problem problem = problems.record(kind, catchAll ? status : kind.status(), detail(kind), "",
+        Problem problem = problems.record(kind, kind.statusFor(exception.getResponse().getStatus()), detail(kind), "",
                 kind == ProblemKind.INTERNAL_ERROR ? exception : null, null, null);
         Response.ResponseBuilder reply = problems.response(problem);
         String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
@@ -53,7 +51,13 @@ public class RuntimeProblemMapper implements ExceptionMapper<WebApplicationExcep
         return exception.getResponse().getStatus() < 500 ? ProblemKind.CLIENT_ERROR : ProblemKind.INTERNAL_ERROR;
     }
 
-    private static String detail(ProblemKind kind) {
+    /**
+     * The receiver's own detail for what the runtime or the server refused on its own.
+     *
+     * @param kind the kind of problem
+     * @return the detail, the same on every server
+     */
+    static String detail(ProblemKind kind) {
         return switch (kind) {
             case NOT_FOUND -> "There is nothing at this path; deliveries go to POST /webhook or POST /webhook/{bot}.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here; deliveries are sent with POST.";
