@@ -92,10 +92,19 @@ public class DeliveryOwner {
             return response(reply).build();
         } finally {
             if (reply != null) {
-                store.complete(key, reply, window);
+                keep(delivery, key, reply, window);
             } else {
                 store.release(key);
             }
+        }
+    }
+
+    /** Completes the claim with the reply; one the store cannot keep is answered but not remembered. */
+    private void keep(VerifiedDelivery delivery, String key, StoredReply reply, Duration window) {
+        if (!store.complete(key, reply, window)) {
+            LOG.log(Level.WARNING, "DH-0604 delivery={0} handler={1}: the reply, {2} bytes, is larger than the replay "
+                    + "store keeps; a redelivery of it runs its handler again", new Object[] {delivery.deliveryId(),
+                        LogText.safe(delivery.body().handlerName()), reply.body().length});
         }
     }
 

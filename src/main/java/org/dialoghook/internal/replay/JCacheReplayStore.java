@@ -83,8 +83,9 @@ public final class JCacheReplayStore implements ReplayStore {
     }
 
     @Override
-    public void complete(String key, StoredReply reply, Duration window) {
+    public boolean complete(String key, StoredReply reply, Duration window) {
         cache.put(key, entry(clock.millis() + window.toMillis(), reply));
+        return true;
     }
 
     @Override

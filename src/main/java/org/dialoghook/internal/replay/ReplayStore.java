@@ -26,8 +26,9 @@ public interface ReplayStore {
      * @param key the delivery's key
      * @param reply the reply it got
      * @param window how long to keep it
+     * @return false when the store could not keep the reply (too large for it): a redelivery then runs again
      */
-    void complete(String key, StoredReply reply, Duration window);
+    boolean complete(String key, StoredReply reply, Duration window);
 
     /**
      * Gives up a claim without a reply, so that a redelivery runs again.

@@ -11,7 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -144,32 +154,35 @@ class MemoryReplayStoreTest {
     }
 
     @Test
-    void theStoreNeverHoldsMoreThanItsCapacityOfFinishedDeliveries() {
+    void theStoreKeepsItsCapacityOfFinishedDeliveriesAndNoMore() {
         MemoryReplayStore store = new MemoryReplayStore(100, new MovableClock());
         for (int i = 0; i < 10_000; i++) {
             store.claim("k" + i, WINDOW, Duration.ZERO);
-            store.complete("k" + i, REPLY, WINDOW);
-            assertTrue(store.size() <= 101, "at most one over, and only until the claim's own upkeep: " + store.size());
+            assertTrue(store.complete("k" + i, REPLY, WINDOW));
         }
-        assertEquals(100, store.size());
-        assertTrue(store.claim("k9999", WINDOW, Duration.ZERO).earlierReply().isPresent());
+        for (int i = 9_900; i < 10_000; i++) {
+            assertTrue(store.claim("k" + i, WINDOW, Duration.ZERO).earlierReply().isPresent(), "k" + i + " is kept");
+        }
         assertEquals(ReplayStore.Claim.FIRST, store.claim("k9899", WINDOW, Duration.ZERO), "the 101st newest is gone");
     }
 
     @Test
-    void expiredDeliveriesLeaveWithoutTheStoreBeingFull() {
+    void expiredDeliveriesMakeRoomForNewOnes() {
         MovableClock clock = new MovableClock();
-        MemoryReplayStore store = new MemoryReplayStore(1000, clock);
-        for (int i = 0; i < 20; i++) {
+        MemoryReplayStore store = new MemoryReplayStore(10, clock);
+        for (int i = 0; i < 10; i++) {
             store.claim("old" + i, WINDOW, Duration.ZERO);
             store.complete("old" + i, REPLY, WINDOW);
         }
         clock.now = clock.now.plus(WINDOW).plusSeconds(1);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             store.claim("new" + i, WINDOW, Duration.ZERO);
             store.complete("new" + i, REPLY, WINDOW);
         }
-        assertEquals(5, store.size(), "each claim took up to eight expired deliveries away");
+        for (int i = 0; i < 10; i++) {
+            assertTrue(store.claim("new" + i, WINDOW, Duration.ZERO).earlierReply().isPresent(), "new" + i + " is kept");
+            assertTrue(store.claim("old" + i, WINDOW, Duration.ZERO).earlierReply().isEmpty(), "old" + i + " runs again");
+        }
     }
 
     @Test
@@ -187,17 +200,93 @@ class MemoryReplayStoreTest {
     }
 
     @Test
-    void releasedClaimsDoNotPileUp() {
+    void releasedClaimsLeaveNothingBehind() {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             store.claim("k" + i, WINDOW, Duration.ZERO);
             store.release("k" + i);
-            assertTrue(store.queued() <= 21, "the claim order stays bounded: " + store.queued());
         }
-        assertEquals(0, store.size());
-        store.claim("last", WINDOW, Duration.ZERO);
-        store.complete("last", REPLY, WINDOW);
-        assertTrue(store.claim("last", WINDOW, Duration.ZERO).earlierReply().isPresent());
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(ReplayStore.Claim.FIRST, store.claim("k" + i, WINDOW, Duration.ZERO),
+                    "a released delivery is claimed at once, with nothing to wait for");
+        }
+    }
+
+    @Test
+    void aReplyTooLargeToKeepIsNotKeptAndItsCopiesRunThemselves() throws Exception {
+        MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
+        StoredReply huge = new StoredReply(200, "application/json", new byte[MemoryReplayStore.CHUNK_BYTES]);
+        store.claim("k", WINDOW, Duration.ZERO);
+        CompletableFuture<ReplayStore.Claim> copy = waitingCopy(store);
+        assertFalse(store.complete("k", huge, WINDOW), "the owner learns that the reply was not kept");
+        assertEquals(ReplayStore.Claim.FIRST, copy.get(10, TimeUnit.SECONDS), "the waiting copy runs itself");
+    }
+
+    @Test
+    void aStoreTooSmallForItsWindowSaysSoOnce() {
+        List<LogRecord> lines = new ArrayList<>();
+        Logger log = Logger.getLogger(MemoryReplayStore.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            MemoryReplayStore store = new MemoryReplayStore(5, new MovableClock());
+            for (int i = 0; i < 20; i++) {
+                store.claim("k" + i, WINDOW, Duration.ZERO);
+                store.complete("k" + i, REPLY, WINDOW);
+            }
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(1, lines.size(), "one warning, however many deliveries left early");
+        assertEquals(Level.WARNING, lines.get(0).getLevel());
+        assertTrue(lines.get(0).getMessage().startsWith("DH-0603 "), lines.get(0).getMessage());
+    }
+
+    @Test
+    void copiesRacingOnManyThreadsRunEachDeliveryOnce() throws Exception {
+        MemoryReplayStore store = new MemoryReplayStore(1_000, new MovableClock());
+        int deliveries = 200;
+        AtomicInteger[] runs = new AtomicInteger[deliveries];
+        for (int i = 0; i < deliveries; i++) {
+            runs[i] = new AtomicInteger();
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (int copy = 0; copy < 4; copy++) {
+                for (int i = 0; i < deliveries; i++) {
+                    int delivery = i;
+                    copies.add(threads.submit(() -> {
+                        String key = "d" + delivery;
+                        if (store.claim(key, WINDOW, Duration.ofSeconds(30)).earlierReply().isEmpty()) {
+                            runs[delivery].incrementAndGet();
+                            store.complete(key, REPLY, WINDOW);
+                        }
+                    }));
+                }
+            }
+            for (Future<?> copy : copies) {
+                copy.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (int i = 0; i < deliveries; i++) {
+            assertEquals(1, runs[i].get(), "delivery d" + i + " ran once");
+        }
     }
 
     @Test
