@@ -1,22 +1,18 @@
 package org.dialoghook.internal.dispatch;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.dialoghook.FormBindingException;
 import org.dialoghook.HandlerFailure;
 import org.dialoghook.Reply;
-import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookErrorHandler;
 import org.dialoghook.WebhookRequest;
 import org.dialoghook.internal.config.HandlerPolicy;
@@ -72,8 +68,8 @@ public class Dispatcher {
                         errorId, error == null ? "reply" : "failure"}));
             return afterFailure(request, new HandlerFailure(handler.name(), true, null, errorId, policy.fallbackBlock()));
         } catch (ExecutionException e) {
-            Throwable cause = unwrap(e.getCause());
-            Optional<FormBindingException> invalidForm = causeOfType(cause, FormBindingException.class);
+            Throwable cause = InvalidFormReply.unwrap(e.getCause());
+            Optional<FormBindingException> invalidForm = InvalidFormReply.in(cause);
             if (invalidForm.isPresent()) {
                 // answered with 200 like any reply: counted as a delivery that succeeded
                 metrics.succeeded(handler.name(), System.nanoTime() - started);
@@ -116,32 +112,7 @@ public class Dispatcher {
         LOG.log(Level.INFO, "DH-0400 delivery={0} handler={1}: the form does not fit the handler''s type: {2}",
                 new Object[] {request.deliveryId(), LogText.safe(request.handlerName()),
                     LogText.safe(invalid.problems().toString())});
-        ResponseBuilder reply = new ResponseBuilder();
-        if (policy.invalidFormBlock().isPresent()) {
-            reply.pushBlockPointer(policy.invalidFormBlock().get());
-        } else {
-            reply.pushText(invalid.problems().stream().map(FormBindingException.Problem::toString)
-                    .collect(Collectors.joining("\n")));
-        }
-        return reply.build();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || cause instanceof EJBException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static <T extends Throwable> Optional<T> causeOfType(Throwable error, Class<T> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
+        return InvalidFormReply.to(invalid, policy);
     }
 
     private static String newErrorId() {

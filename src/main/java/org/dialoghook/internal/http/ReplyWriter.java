@@ -2,6 +2,7 @@ package org.dialoghook.internal.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,10 +31,21 @@ public class ReplyWriter {
      * @return the body to send
      */
     public byte[] toJson(Reply reply) {
+        return toJson(reply, json.jsonb());
+    }
+
+    /**
+     * A reply as UTF-8 JSON, written with the given JSON-B instance.
+     *
+     * @param reply the handler's reply
+     * @param jsonb the JSON-B instance
+     * @return the body to send
+     */
+    public static byte[] toJson(Reply reply, Jsonb jsonb) {
         List<Object> blocks = reply.blocks().stream().map(ReplyWriter::wire).toList();
         Map<String, Object> attributes = reply.attributes().isEmpty() ? null : reply.attributes();
         // through a string: JSON-B writing to a stream encodes through an 8 KiB buffer of its own for every reply
-        return json.jsonb().toJson(new WireReply(blocks, attributes)).getBytes(StandardCharsets.UTF_8);
+        return jsonb.toJson(new WireReply(blocks, attributes)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Object wire(Block block) {
