@@ -57,18 +57,24 @@ public final class JCacheReplayStore implements ReplayStore {
         return new JCacheReplayStore(cache, clock, manager.getCachingProvider().getClass().getSimpleName());
     }
 
+    /**
+     * Claims with one grid call when the delivery is new: {@code putIfAbsent} first, and only when that finds an
+     * entry, reads it to learn whether it holds a reply, an expired record or a run still going.
+     */
     @Override
     public Claim claim(String key, Duration window, Duration wait) {
         long deadline = clock.millis() + wait.toMillis();
         while (true) {
             long now = clock.millis();
             byte[] mine = entry(now + window.toMillis(), null);
+            if (cache.putIfAbsent(key, mine)) {
+                return Claim.FIRST;
+            }
             byte[] current = cache.get(key);
             if (current == null) {
-                if (cache.putIfAbsent(key, mine)) {
-                    return Claim.FIRST;
-                }
-            } else if (expiresAt(current) <= now) {
+                continue;
+            }
+            if (expiresAt(current) <= now) {
                 if (cache.replace(key, current, mine)) {
                     return Claim.REPEAT;
                 }
