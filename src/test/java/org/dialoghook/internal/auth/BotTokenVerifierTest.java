@@ -10,13 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.dialoghook.internal.LogCapture;
 import org.dialoghook.internal.config.BodyBindingMode;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.config.TokenSettings;
@@ -35,31 +32,16 @@ class BotTokenVerifierTest {
     private static final TokenSettings SETTINGS = new TokenSettings(Set.of("HS256"), Duration.ofSeconds(60),
             Optional.empty(), false, BodyBindingMode.AUTO, "body_sha256", List.of("/handler"));
 
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger(BotTokenVerifier.class.getName());
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        logger.addHandler(capture);
+        log = LogCapture.of(BotTokenVerifier.class);
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     private static TokenVerifier verifierOf(String secret) {
@@ -84,7 +66,7 @@ class BotTokenVerifierTest {
         BotTokenVerifier verifier = rotating();
         assertEquals("d-7", verifier.verify(token(CURRENT, claims(300))).deliveryId());
         assertEquals(0, verifier.previousSecretDeliveries());
-        assertTrue(logged.isEmpty());
+        assertTrue(log.records().isEmpty());
     }
 
     @Test
@@ -94,8 +76,8 @@ class BotTokenVerifierTest {
         assertEquals("d-7", verifier.verify(token).deliveryId());
         verifier.verify(token);
         assertEquals(2, verifier.previousSecretDeliveries());
-        assertEquals(2, logged.size());
-        String line = java.text.MessageFormat.format(logged.get(1).getMessage(), logged.get(1).getParameters());
+        assertEquals(2, log.records().size());
+        String line = java.text.MessageFormat.format(log.records().get(1).getMessage(), log.records().get(1).getParameters());
         assertTrue(line.startsWith("DH-0110 bot=sales delivery=d-7: "), line);
         assertTrue(line.contains("dialoghook.bots.sales.previous-secret") && line.contains(", 2 since start"), line);
         assertFalse(line.contains(PREVIOUS) || line.contains(CURRENT) || line.contains(token), line);

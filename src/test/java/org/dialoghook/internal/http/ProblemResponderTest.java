@@ -13,13 +13,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.dialoghook.internal.LogCapture;
 import org.dialoghook.internal.delivery.DeliveryRefusedException;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.delivery.ProblemKind;
@@ -36,32 +33,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProblemResponderTest {
 
     private final ProblemResponder problems = new ProblemResponder();
-    private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getLogger(ProblemResponder.class.getName());
-    private final Handler collector = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
         problems.json = new JsonSupport();
-        log.addHandler(collector);
+        log = LogCapture.of(ProblemResponder.class);
     }
 
     @AfterEach
     void stopListening() {
-        log.removeHandler(collector);
+        log.close();
     }
 
     private static JsonObject body(Response response) {
@@ -82,7 +64,7 @@ class ProblemResponderTest {
         assertEquals(kind.title(), body.getString("title"));
         assertEquals(kind.status(), body.getInt("status"));
         assertEquals("what went wrong", body.getString("detail"));
-        LogRecord line = lines.get(lines.size() - 1);
+        LogRecord line = log.last();
         assertEquals(kind.level(), line.getLevel());
         assertEquals("DH-" + kind.status(), line.getParameters()[0]);
         assertEquals("d-1", line.getParameters()[1]);
@@ -111,7 +93,7 @@ class ProblemResponderTest {
     void logTextFromTheRequestStaysOnOneLine() {
         problems.refusal(new DeliveryRefusedException(ProblemKind.NOT_FOUND, "No bot named 'a\nDH-0000 forged'.")
                 .about("d-2", "x\ry"));
-        LogRecord line = lines.get(lines.size() - 1);
+        LogRecord line = log.last();
         assertFalse(String.valueOf(line.getParameters()[5]).contains("\n"));
         assertFalse(String.valueOf(line.getParameters()[2]).contains("\r"));
     }
@@ -132,7 +114,7 @@ class ProblemResponderTest {
         assertEquals(418, body(teapot).getInt("status"));
         Response failed = mapper.toResponse(new WebApplicationException(502));
         assertEquals("urn:dialoghook:problem:internal-error", body(failed).getString("type"));
-        assertEquals(Level.SEVERE, lines.get(lines.size() - 1).getLevel());
+        assertEquals(Level.SEVERE, log.last().getLevel());
     }
 
     @Test
@@ -143,6 +125,6 @@ class ProblemResponderTest {
         Response reply = mapper.toResponse(bug);
         assertEquals(500, reply.getStatus());
         assertFalse(body(reply).toString().contains("internal detail"));
-        assertEquals(bug, lines.get(lines.size() - 1).getThrown());
+        assertEquals(bug, log.last().getThrown());
     }
 }

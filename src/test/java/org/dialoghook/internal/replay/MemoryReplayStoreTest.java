@@ -18,11 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
+import org.dialoghook.internal.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class MemoryReplayStoreTest {
@@ -224,31 +223,14 @@ class MemoryReplayStoreTest {
 
     @Test
     void aStoreTooSmallForItsWindowSaysSoOnce() {
-        List<LogRecord> lines = new ArrayList<>();
-        Logger log = Logger.getLogger(MemoryReplayStore.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
-        try {
+        List<LogRecord> lines;
+        try (LogCapture log = LogCapture.of(MemoryReplayStore.class)) {
             MemoryReplayStore store = new MemoryReplayStore(5, new MovableClock());
             for (int i = 0; i < 20; i++) {
                 store.claim("k" + i, WINDOW, Duration.ZERO);
                 store.complete("k" + i, REPLY, WINDOW);
             }
-        } finally {
-            log.removeHandler(handler);
+            lines = log.records();
         }
         assertEquals(1, lines.size(), "one warning, however many deliveries left early");
         assertEquals(Level.WARNING, lines.get(0).getLevel());
