@@ -39,6 +39,9 @@ public class DevBanner {
                 .append(" -H 'Content-Type: application/json'")
                 .append(" -H 'Authorization: Bearer ").append(delivery.token()).append("'")
                 .append(" --data '").append(delivery.body()).append("'\n");
+        if (config.getOptionalValue("dialoghook.dev-console", Boolean.class).orElse(false)) {
+            banner.append("\nThe development console: http://localhost:").append(port).append("/dialoghook/console\n");
+        }
         System.out.println(banner);
     }
 }

@@ -1,13 +1,18 @@
 package org.dialoghook.internal.dispatch;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateful;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +97,28 @@ public class HandlerRegistry {
      */
     public Set<String> names() {
         return names;
+    }
+
+    /**
+     * Every registered handler described, by name; for the development console, not for deliveries.
+     *
+     * @return the descriptions, sorted by name
+     */
+    public List<HandlerDescription> describe() {
+        List<HandlerDescription> described = new ArrayList<>();
+        new TreeMap<>(extension.handlers()).forEach((name, bean) -> {
+            HandlerPolicy policy = byName.get(name).policy();
+            Class<?> type = bean.getBeanClass();
+            described.add(new HandlerDescription(name, type.getName(), isSessionBean(type) ? "EJB" : "CDI",
+                    bean.getScope().getSimpleName(), bean.getTypes().contains(AsyncWebhookHandler.class), policy.bots(),
+                    policy.timeout(), policy.fallbackBlock(), policy.invalidFormBlock()));
+        });
+        return List.copyOf(described);
+    }
+
+    private static boolean isSessionBean(Class<?> type) {
+        return type.isAnnotationPresent(Stateless.class) || type.isAnnotationPresent(Singleton.class)
+                || type.isAnnotationPresent(Stateful.class);
     }
 
     /**
