@@ -12,7 +12,21 @@ enum ConsoleProblem {
 
     /** The client is not on this machine. */
     NOT_LOOPBACK(403, "console-loopback-only", "Forbidden",
-            "The development console answers clients on this machine (loopback addresses) only.");
+            "The development console answers clients on this machine (loopback addresses) only."),
+
+    /** The history holds no request of that number (any more). */
+    NO_SUCH_DELIVERY(404, "console-no-such-delivery", "Not Found",
+            "The history holds no delivery of that number; it keeps the latest " + DeliveryHistory.CAPACITY + "."),
+
+    /** A replay that names no mode, or another one. */
+    BAD_REPLAY_MODE(400, "console-bad-replay", "Bad Request",
+            "Say how to replay: as=same (the same token) or as=resigned (a new token)."),
+
+    /** A re-signed replay of a delivery without a token, or for a bot without a secret. */
+    CANNOT_RESIGN(422, "console-cannot-resign", "Cannot sign again", "The delivery cannot be signed again."),
+
+    /** The replay did not reach the webhook. */
+    REPLAY_FAILED(502, "console-replay-failed", "Replay failed", "The replay did not reach the webhook.");
 
     private final int status;
     private final String type;
@@ -27,8 +41,14 @@ enum ConsoleProblem {
     }
 
     Response response() {
+        return response(null);
+    }
+
+    /** The problem, its detail followed by what went wrong when that is known. */
+    Response response(String reason) {
+        String text = reason == null ? detail : detail + " (" + reason + ")";
         String body = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status)
-                .add("detail", detail).build().toString();
+                .add("detail", text).build().toString();
         return Response.status(status).type("application/problem+json").entity(body).build();
     }
 }

@@ -7,8 +7,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,9 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.dialoghook.internal.dispatch.HandlerDescription;
+import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.dispatch.HandlerRegistry;
 
 /**
@@ -38,6 +43,15 @@ public class ConsoleResource {
 
     @Inject
     HandlerRegistry registry;
+
+    @Inject
+    DeliveryHistory history;
+
+    @Inject
+    Replayer replayer;
+
+    @Inject
+    JsonSupport jsonSupport;
 
     /**
      * The console's page.
@@ -94,9 +108,119 @@ public class ConsoleResource {
                         () -> json.addNull("invalidFormBlock"));
                 handlers.add(json);
             }
-            return Response.ok(handlers.build().toString(), MediaType.APPLICATION_JSON)
-                    .header("Cache-Control", "no-store").build();
+            return json(handlers.build().toString());
         });
+    }
+
+    /**
+     * The requests to the webhook the history holds after a number, oldest first: the page asks every second for
+     * the ones it has not shown yet.
+     *
+     * @param request the HTTP request, for the client's address
+     * @param after the last number the page has; 0 for all
+     * @return a JSON array of summaries
+     */
+    @GET
+    @Path("deliveries")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deliveries(@Context HttpServletRequest request, @QueryParam("after") long after) {
+        return refusal(request).orElseGet(() -> {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            history.after(after).forEach(delivery -> list.add(summary(delivery)));
+            return json(list.build().toString());
+        });
+    }
+
+    /**
+     * One request to the webhook: its summary, its body, its token's header and claims (never the token or its
+     * signature), and the reply.
+     *
+     * @param request the HTTP request, for the client's address
+     * @param id its number
+     * @return a JSON object, or {@code 404} when the history no longer holds it
+     */
+    @GET
+    @Path("deliveries/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delivery(@Context HttpServletRequest request, @PathParam("id") long id) {
+        return refusal(request).orElseGet(() -> history.find(id).map(delivery -> {
+            JsonObjectBuilder detail = summary(delivery)
+                    .add("path", delivery.path())
+                    .add("requestType", String.valueOf(delivery.contentType()))
+                    .add("requestBody", new String(delivery.body(), StandardCharsets.UTF_8))
+                    .add("replyType", String.valueOf(delivery.replyType()))
+                    .add("replyBody", new String(delivery.reply(), StandardCharsets.UTF_8));
+            TokenClaims.of(delivery.authorization(), jsonSupport.provider()).ifPresentOrElse(
+                    token -> detail.add("token", token), () -> detail.addNull("token"));
+            return json(detail.build().toString());
+        }).orElseGet(() -> ConsoleProblem.NO_SUCH_DELIVERY.response()));
+    }
+
+    /**
+     * Sends a recorded delivery to the webhook again: {@code as=same} with its own token (the replay store answers
+     * with the first reply), {@code as=resigned} with a new token (the handler runs again). The replay shows up in
+     * the history like any delivery.
+     *
+     * @param request the HTTP request, for the client's address and the server's own
+     * @param id the delivery's number
+     * @param as {@code same} or {@code resigned}
+     * @return the receiver's status, media type and reply, as JSON
+     */
+    @POST
+    @Path("deliveries/{id}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response replay(@Context HttpServletRequest request, @PathParam("id") long id, @QueryParam("as") String as) {
+        Optional<Response> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Replayer.Mode mode;
+        if ("same".equals(as)) {
+            mode = Replayer.Mode.SAME;
+        } else if ("resigned".equals(as)) {
+            mode = Replayer.Mode.RESIGNED;
+        } else {
+            return ConsoleProblem.BAD_REPLAY_MODE.response();
+        }
+        Optional<RecordedDelivery> delivery = history.find(id);
+        if (delivery.isEmpty()) {
+            return ConsoleProblem.NO_SUCH_DELIVERY.response();
+        }
+        try {
+            HttpResponse<String> replayed = replayer.replay(delivery.get(), mode, request);
+            return json(Json.createObjectBuilder()
+                    .add("status", replayed.statusCode())
+                    .add("replyType", replayed.headers().firstValue("Content-Type").orElse(""))
+                    .add("replyBody", replayed.body())
+                    .build().toString());
+        } catch (IllegalArgumentException e) {
+            return ConsoleProblem.CANNOT_RESIGN.response(e.getMessage());
+        } catch (IOException e) {
+            return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConsoleProblem.REPLAY_FAILED.response("interrupted");
+        }
+    }
+
+    private static JsonObjectBuilder summary(RecordedDelivery delivery) {
+        JsonObjectBuilder summary = Json.createObjectBuilder()
+                .add("id", delivery.id())
+                .add("at", delivery.at().toString())
+                .add("bot", delivery.bot())
+                .add("status", delivery.status())
+                .add("outcome", delivery.outcome())
+                .add("durationMillis", delivery.durationMicros() / 1000.0);
+        if (delivery.handler() == null) {
+            summary.addNull("handler");
+        } else {
+            summary.add("handler", delivery.handler());
+        }
+        return summary;
+    }
+
+    private static Response json(String body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
     }
 
     private Optional<Response> refusal(HttpServletRequest request) {
@@ -113,8 +237,8 @@ public class ConsoleResource {
         return Response.ok(text, mediaType)
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                        + "frame-ancestors 'none'")
+                .header("Content-Security-Policy", "default-src 'self'; img-src * data:; "
+                        + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
                 .build();
     }
 

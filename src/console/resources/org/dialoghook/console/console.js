@@ -44,4 +44,132 @@
         .catch(function (error) {
             document.getElementById('status').textContent = 'The handlers could not be read: ' + error.message;
         });
+
+    var lastId = 0;
+
+    function element(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (text !== undefined && text !== null) {
+            node.textContent = text;
+        }
+        return node;
+    }
+
+    function pretty(text) {
+        try {
+            return JSON.stringify(JSON.parse(text), null, 2);
+        } catch (notJson) {
+            return text;
+        }
+    }
+
+    // The reply as the chat shows it: text as bubbles, buttons under their text, images, block pointers as chips.
+    function render(replyText, target) {
+        target.textContent = '';
+        var reply;
+        try {
+            reply = JSON.parse(replyText);
+        } catch (notJson) {
+            target.appendChild(element('p', 'empty', 'The reply is not JSON.'));
+            return;
+        }
+        if (!reply.blocks) {
+            target.appendChild(element('p', 'failed', (reply.title || 'No reply') + (reply.detail ? ': ' + reply.detail : '')));
+            return;
+        }
+        reply.blocks.forEach(function (block) {
+            if (block.type === 'text') {
+                target.appendChild(element('div', 'bubble', block.text));
+            } else if (block.type === 'buttons') {
+                var bubble = element('div', 'bubble', block.text);
+                bubble.appendChild(document.createElement('br'));
+                block.buttons.forEach(function (button) {
+                    var label = button.title + (button.blockId ? ' → block ' + button.blockId : '')
+                        + (button.url ? ' → ' + button.url : '');
+                    bubble.appendChild(element('span', 'button', label));
+                });
+                target.appendChild(bubble);
+            } else if (block.type === 'image') {
+                var image = element('img');
+                image.src = block.url;
+                image.alt = block.alt || '';
+                target.appendChild(image);
+            } else if (block.id) {
+                target.appendChild(element('div', 'chip', 'go to block ' + block.id));
+            }
+        });
+        if (reply.attributes) {
+            Object.keys(reply.attributes).forEach(function (name) {
+                target.appendChild(element('div', 'chip', 'set ' + name + ' = ' + JSON.stringify(reply.attributes[name])));
+            });
+        }
+    }
+
+    var shownId = null;
+
+    function replay(as) {
+        if (shownId === null) {
+            return;
+        }
+        var status = document.getElementById('replay-status');
+        status.textContent = 'Sending…';
+        fetch(base + 'deliveries/' + shownId + '/replay?as=' + as, {method: 'POST', headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.json(); })
+            .then(function (result) {
+                status.textContent = result.status !== undefined && result.replyBody !== undefined
+                    ? 'The receiver answered ' + result.status + '; the replay is the newest delivery below.'
+                    : (result.title || 'Failed') + ': ' + (result.detail || '');
+            })
+            .catch(function (error) { status.textContent = 'The replay failed: ' + error.message; });
+    }
+
+    document.getElementById('replay-same').addEventListener('click', function () { replay('same'); });
+    document.getElementById('replay-resigned').addEventListener('click', function () { replay('resigned'); });
+
+    function show(id) {
+        shownId = id;
+        document.getElementById('replay-status').textContent = '';
+        fetch(base + 'deliveries/' + id, {headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.json(); })
+            .then(function (delivery) {
+                document.getElementById('detail').hidden = false;
+                document.getElementById('detail-title').textContent = 'Delivery #' + delivery.id + ': '
+                    + (delivery.handler || 'no handler') + ', ' + delivery.status + ' ' + delivery.outcome
+                    + ', ' + delivery.durationMillis + ' ms';
+                render(delivery.replyBody, document.getElementById('rendered'));
+                document.getElementById('reply').textContent = pretty(delivery.replyBody);
+                document.getElementById('request').textContent = pretty(delivery.requestBody);
+                document.getElementById('token').textContent = delivery.token
+                    ? JSON.stringify(delivery.token, null, 2) : 'no Bearer token';
+            });
+    }
+
+    function poll() {
+        fetch(base + 'deliveries?after=' + lastId, {headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .then(function (deliveries) {
+                var body = document.querySelector('#deliveries tbody');
+                deliveries.forEach(function (delivery) {
+                    lastId = Math.max(lastId, delivery.id);
+                    var row = document.createElement('tr');
+                    row.setAttribute('data-delivery', delivery.id);
+                    if (delivery.status >= 300) {
+                        row.className = 'failed';
+                    }
+                    [delivery.id, delivery.at.substring(11, 23), delivery.bot, delivery.handler || '', delivery.status,
+                        delivery.outcome, delivery.durationMillis].forEach(function (value) {
+                        row.appendChild(element('td', null, String(value)));
+                    });
+                    row.addEventListener('click', function () { show(delivery.id); });
+                    body.insertBefore(row, body.firstChild);
+                });
+            })
+            .catch(function () { /* the server restarts during a redeploy: the next poll tries again */ })
+            .then(function () { setTimeout(poll, 1000); });
+    }
+
+    poll();
 }());

@@ -1,6 +1,7 @@
 package org.dialoghook.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.dialoghook.it.handlers.CountingHandler;
 import org.dialoghook.it.handlers.SingletonEjbHandler;
+import org.dialoghook.testkit.DeliverySigner;
+import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -76,5 +79,101 @@ class ConsoleIT extends WebhookIT {
     void theWebhookBesideItStillAnswers() {
         HttpResponse<String> reply = deliver(signer().handler("count").sign());
         assertEquals(200, reply.statusCode(), reply::body);
+    }
+
+    private JsonArray deliveriesAfter(long id) {
+        HttpResponse<String> response = get("/dialoghook/console/deliveries?after=" + id);
+        assertEquals(200, response.statusCode(), response::body);
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    private static long lastId(JsonArray deliveries) {
+        return deliveries.isEmpty() ? 0 : deliveries.getJsonObject(deliveries.size() - 1).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void everyRequestToTheWebhookIsInTheHistoryWithItsReplyAndClaimsButNeverItsToken() throws InterruptedException {
+        long before = lastId(deliveriesAfter(0));
+        SignedDelivery delivery = signer().handler("count").formValue("name", "Ada").jti("console-history-1").sign();
+        assertEquals(200, deliver(delivery).statusCode());
+        HttpResponse<String> refused = post("/webhook", delivery.body(), "Content-Type", "application/json",
+                "Authorization", "Bearer " + DeliverySigner.withSecret("not-the-secret-0123456789abcdef0123")
+                        .handler("count").sign().token());
+        assertEquals(401, refused.statusCode());
+
+        JsonArray recorded = awaitDeliveries(before, 2);
+        assertEquals(2, recorded.size(), recorded::toString);
+        JsonObject answered = recorded.getJsonObject(0);
+        assertEquals("default", answered.getString("bot"));
+        assertEquals("count", answered.getString("handler"));
+        assertEquals(200, answered.getInt("status"));
+        assertEquals("answered", answered.getString("outcome"));
+        assertTrue(answered.getJsonNumber("durationMillis").doubleValue() > 0);
+        JsonObject invalid = recorded.getJsonObject(1);
+        assertEquals(401, invalid.getInt("status"));
+        assertEquals("invalid-token", invalid.getString("outcome"));
+
+        HttpResponse<String> detail = get("/dialoghook/console/deliveries/" + answered.getJsonNumber("id"));
+        assertEquals(200, detail.statusCode(), detail::body);
+        JsonObject shown = Json.createReader(new StringReader(detail.body())).readObject();
+        assertEquals(delivery.body(), shown.getString("requestBody"));
+        assertTrue(shown.getString("replyBody").contains("\"blocks\""), shown::toString);
+        assertEquals("console-history-1", shown.getJsonObject("token").getJsonObject("claims").getString("jti"));
+        assertEquals("HS256", shown.getJsonObject("token").getJsonObject("header").getString("alg"));
+        String signature = delivery.token().substring(delivery.token().lastIndexOf('.') + 1);
+        assertFalse(detail.body().contains(signature), "never the token's signature");
+        assertFalse(detail.body().contains(delivery.token()), "never the token");
+    }
+
+    /** The history after a number, once it holds at least {@code count} more; the recorder adds after the reply. */
+    private JsonArray awaitDeliveries(long after, int count) throws InterruptedException {
+        JsonArray recorded = deliveriesAfter(after);
+        for (int i = 0; i < 50 && recorded.size() < count; i++) {
+            Thread.sleep(100);
+            recorded = deliveriesAfter(after);
+        }
+        return recorded;
+    }
+
+    @Test
+    void aDeliveryReplayedAsItWasIsARedeliveryAndReSignedItRunsTheHandlerAgain() throws InterruptedException {
+        long before = lastId(deliveriesAfter(0));
+        HttpResponse<String> first = deliver(signer().handler("count").sign());
+        assertEquals(200, first.statusCode(), first::body);
+        JsonArray recorded = awaitDeliveries(before, 1);
+        long id = recorded.getJsonObject(0).getJsonNumber("id").longValue();
+
+        HttpResponse<String> same = post("/dialoghook/console/deliveries/" + id + "/replay?as=same", "");
+        assertEquals(200, same.statusCode(), same::body);
+        JsonObject sameResult = Json.createReader(new StringReader(same.body())).readObject();
+        assertEquals(200, sameResult.getInt("status"));
+        assertEquals(first.body(), sameResult.getString("replyBody"), "the first run's reply, sent again");
+
+        HttpResponse<String> resigned = post("/dialoghook/console/deliveries/" + id + "/replay?as=resigned", "");
+        assertEquals(200, resigned.statusCode(), resigned::body);
+        JsonObject resignedResult = Json.createReader(new StringReader(resigned.body())).readObject();
+        assertEquals(200, resignedResult.getInt("status"));
+        assertFalse(first.body().equals(resignedResult.getString("replyBody")),
+                "the counting handler ran again and counted on: " + resignedResult.getString("replyBody"));
+
+        JsonArray replays = awaitDeliveries(id, 2);
+        assertEquals("redelivery", replays.getJsonObject(0).getString("outcome"));
+        assertEquals("answered", replays.getJsonObject(1).getString("outcome"));
+    }
+
+    @Test
+    void aReplayWithoutAModeIsA400Problem() {
+        HttpResponse<String> response = post("/dialoghook/console/deliveries/1/replay", "");
+        assertEquals(400, response.statusCode(), response::body);
+        assertEquals("urn:dialoghook:problem:console-bad-replay",
+                Json.createReader(new StringReader(response.body())).readObject().getString("type"));
+    }
+
+    @Test
+    void aDeliveryTheHistoryDoesNotHoldIsA404Problem() {
+        HttpResponse<String> response = get("/dialoghook/console/deliveries/999999");
+        assertEquals(404, response.statusCode());
+        assertEquals("urn:dialoghook:problem:console-no-such-delivery",
+                Json.createReader(new StringReader(response.body())).readObject().getString("type"));
     }
 }

@@ -1,0 +1,90 @@
+package org.dialoghook.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.Secret;
+import org.dialoghook.internal.delivery.JsonSupport;
+
+/**
+ * Sends a recorded delivery to the webhook again, over loopback to the address the console's own request came to:
+ * as it was (same token and body, so the replay store answers it with the first reply), or re-signed with a new
+ * {@code jti} (so the handler runs again). The replay goes through the receiver like any delivery, and so into the
+ * history.
+ */
+@ApplicationScoped
+public class Replayer {
+
+    private static final String BEARER = "Bearer ";
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    ReceiverSettings settings;
+
+    @Inject
+    JsonSupport json;
+
+    /** How a delivery is sent again. */
+    public enum Mode {
+        /** The same token and body: a redelivery. */
+        SAME,
+        /** The same body with a new token: a new delivery. */
+        RESIGNED
+    }
+
+    /**
+     * Sends a delivery again.
+     *
+     * @param delivery the recorded delivery
+     * @param mode as it was, or re-signed
+     * @param console the console's own request, for the server's address and context root
+     * @return the receiver's status and reply
+     * @throws IllegalArgumentException when it cannot be re-signed (no Bearer token, no secret for its bot)
+     */
+    public HttpResponse<String> replay(RecordedDelivery delivery, Mode mode, HttpServletRequest console)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhookUri(delivery, console))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+        if (delivery.contentType() != null) {
+            request.header("Content-Type", delivery.contentType());
+        }
+        Optional<String> authorization = mode == Mode.SAME ? Optional.ofNullable(delivery.authorization())
+                : Optional.of(BEARER + Resigner.resign(tokenOf(delivery), secretOf(delivery.bot()), Clock.systemUTC(),
+                        json.provider()));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI webhookUri(RecordedDelivery delivery, HttpServletRequest console) {
+        String address = console.getLocalAddr();
+        String host = address.contains(":") ? "[" + address.replaceAll("%.*$", "") + "]" : address;
+        return URI.create(console.getScheme() + "://" + host + ":" + console.getLocalPort() + console.getContextPath()
+                + delivery.path());
+    }
+
+    private static String tokenOf(RecordedDelivery delivery) {
+        String authorization = delivery.authorization();
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new IllegalArgumentException("the delivery carried no Bearer token to sign again");
+        }
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    private Secret secretOf(String bot) {
+        return settings.bot(bot).flatMap(BotSettings::secret).orElseThrow(() -> new IllegalArgumentException(
+                "the bot '" + bot + "' has no secret configured to sign with"));
+    }
+}
