@@ -16,7 +16,7 @@ public class ConsoleApplication extends Application {
     /** The console's path below the context root. */
     public static final String PATH = "dialoghook/console";
 
-    private static final Set<Class<?>> CLASSES = Set.of(ConsoleResource.class);
+    private static final Set<Class<?>> CLASSES = Set.of(ConsoleResource.class, ConsoleErrorMapper.class);
 
     /** Jersey's WADL description is switched off by name, as for the webhook's application. */
     private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);

@@ -25,8 +25,17 @@ enum ConsoleProblem {
     /** A re-signed replay of a delivery without a token, or for a bot without a secret. */
     CANNOT_RESIGN(422, "console-cannot-resign", "Cannot sign again", "The delivery cannot be signed again."),
 
+    /** What the page composed cannot be sent. */
+    BAD_SEND(400, "console-bad-send", "Bad Request", "The delivery cannot be composed."),
+
+    /** A request the console cannot take: an unknown path, method or media type; answered with the runtime's status. */
+    CLIENT_ERROR(400, "console-bad-request", "Bad Request", "The development console cannot take this request."),
+
+    /** The console itself failed; the log has the details ({@code DH-0801}). */
+    CONSOLE_FAILED(500, "console-failed", "Console failed", "The development console failed; see DH-0801 in the log."),
+
     /** The replay did not reach the webhook. */
-    REPLAY_FAILED(502, "console-replay-failed", "Replay failed", "The replay did not reach the webhook.");
+    REPLAY_FAILED(502, "console-replay-failed", "Replay failed", "The delivery did not reach the webhook.");
 
     private final int status;
     private final String type;
@@ -46,9 +55,17 @@ enum ConsoleProblem {
 
     /** The problem, its detail followed by what went wrong when that is known. */
     Response response(String reason) {
-        String text = reason == null ? detail : detail + " (" + reason + ")";
-        String body = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status)
+        return response(status, reason == null ? detail : detail + " (" + reason + ")");
+    }
+
+    /** The problem with the status the runtime chose, for a client error the runtime raised. */
+    Response response(int runtimeStatus) {
+        return response(runtimeStatus, detail + " (status " + runtimeStatus + ")");
+    }
+
+    private Response response(int answered, String text) {
+        String body = Json.createObjectBuilder().add("type", type).add("title", title).add("status", answered)
                 .add("detail", text).build().toString();
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return Response.status(answered).type("application/problem+json").entity(body).build();
     }
 }

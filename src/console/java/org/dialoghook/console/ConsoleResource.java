@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,13 +22,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.dialoghook.internal.dispatch.HandlerDescription;
+import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.dispatch.HandlerRegistry;
+import org.dialoghook.testkit.DeliverySigner;
 
 /**
  * The console's page and the data it shows. Every answer first passes the console's two rules: it is on, and the
@@ -49,6 +57,9 @@ public class ConsoleResource {
 
     @Inject
     Replayer replayer;
+
+    @Inject
+    ReceiverSettings settings;
 
     @Inject
     JsonSupport jsonSupport;
@@ -187,12 +198,7 @@ public class ConsoleResource {
             return ConsoleProblem.NO_SUCH_DELIVERY.response();
         }
         try {
-            HttpResponse<String> replayed = replayer.replay(delivery.get(), mode, request);
-            return json(Json.createObjectBuilder()
-                    .add("status", replayed.statusCode())
-                    .add("replyType", replayed.headers().firstValue("Content-Type").orElse(""))
-                    .add("replyBody", replayed.body())
-                    .build().toString());
+            return sent(replayer.replay(delivery.get(), mode, request));
         } catch (IllegalArgumentException e) {
             return ConsoleProblem.CANNOT_RESIGN.response(e.getMessage());
         } catch (IOException e) {
@@ -201,6 +207,75 @@ public class ConsoleResource {
             Thread.currentThread().interrupt();
             return ConsoleProblem.REPLAY_FAILED.response("interrupted");
         }
+    }
+
+    /**
+     * The configured bots, for the page's choice of bot: each one's name and whether it has a secret to sign with.
+     *
+     * @param request the HTTP request, for the client's address
+     * @return a JSON array
+     */
+    @GET
+    @Path("bots")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response bots(@Context HttpServletRequest request) {
+        return refusal(request).orElseGet(() -> {
+            JsonArrayBuilder bots = Json.createArrayBuilder();
+            settings.bots().values().forEach(bot -> bots.add(Json.createObjectBuilder().add("name", bot.name())
+                    .add("path", bot.name().equals(BotSettings.DEFAULT_BOT) ? "/webhook" : "/webhook/" + bot.name())
+                    .add("signs", bot.secret().isPresent())));
+            return json(bots.build().toString());
+        });
+    }
+
+    /**
+     * Signs a delivery the page composed with its bot's secret and sends it to the webhook, which records it in the
+     * history like any other.
+     *
+     * @param request the HTTP request, for the client's address and the server's own
+     * @param composed {@code {"bot": "default", "handler": "echo", "formValues": {...}, "parameters": {...}}}, or
+     *        {@code {"bot": "default", "rawBody": "..."}}
+     * @return the receiver's status, media type and reply, as JSON
+     */
+    @POST
+    @Path("send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(@Context HttpServletRequest request, String composed) {
+        Optional<Response> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            JsonObject what;
+            try (JsonReader reader = jsonSupport.provider().createReader(new StringReader(composed))) {
+                what = reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                throw new IllegalArgumentException("the request is not a JSON object");
+            }
+            String botName = what.getString("bot", BotSettings.DEFAULT_BOT);
+            BotSettings bot = settings.bot(botName).orElseThrow(() -> new IllegalArgumentException(
+                    "no bot named '" + botName + "' is configured"));
+            DeliverySigner.SignedDelivery delivery = Composer.sign(what, bot, replayer.secretOf(botName).keyBytes());
+            return sent(replayer.send(botName.equals(BotSettings.DEFAULT_BOT) ? "/webhook" : "/webhook/" + botName,
+                    MediaType.APPLICATION_JSON, "Bearer " + delivery.token(),
+                    delivery.body().getBytes(StandardCharsets.UTF_8), request));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return ConsoleProblem.BAD_SEND.response(e.getMessage());
+        } catch (IOException e) {
+            return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConsoleProblem.REPLAY_FAILED.response("interrupted");
+        }
+    }
+
+    private static Response sent(HttpResponse<String> reply) {
+        return json(Json.createObjectBuilder()
+                .add("status", reply.statusCode())
+                .add("replyType", reply.headers().firstValue("Content-Type").orElse(""))
+                .add("replyBody", reply.body())
+                .build().toString());
     }
 
     private static JsonObjectBuilder summary(RecordedDelivery delivery) {

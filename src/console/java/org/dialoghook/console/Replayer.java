@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.Secret;
@@ -55,24 +54,41 @@ public class Replayer {
      */
     public HttpResponse<String> replay(RecordedDelivery delivery, Mode mode, HttpServletRequest console)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhookUri(delivery, console))
+        String authorization = mode == Mode.SAME ? delivery.authorization()
+                : BEARER + Resigner.resign(tokenOf(delivery), secretOf(delivery.bot()), Clock.systemUTC(),
+                        json.provider());
+        return send(delivery.path(), delivery.contentType(), authorization, delivery.body(), console);
+    }
+
+    /**
+     * Posts a delivery to a path of the webhook, over loopback to the address the console's own request came to.
+     *
+     * @param path the webhook's path below the context root, for example {@code /webhook}
+     * @param contentType the {@code Content-Type}, or {@code null}
+     * @param authorization the {@code Authorization} header, or {@code null}
+     * @param body the body
+     * @param console the console's own request, for the server's address and context root
+     * @return the receiver's status and reply
+     */
+    public HttpResponse<String> send(String path, String contentType, String authorization, byte[] body,
+            HttpServletRequest console) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhookUri(path, console))
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        if (delivery.contentType() != null) {
-            request.header("Content-Type", delivery.contentType());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
-        Optional<String> authorization = mode == Mode.SAME ? Optional.ofNullable(delivery.authorization())
-                : Optional.of(BEARER + Resigner.resign(tokenOf(delivery), secretOf(delivery.bot()), Clock.systemUTC(),
-                        json.provider()));
-        authorization.ifPresent(value -> request.header("Authorization", value));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI webhookUri(RecordedDelivery delivery, HttpServletRequest console) {
+    private static URI webhookUri(String path, HttpServletRequest console) {
         String address = console.getLocalAddr();
         String host = address.contains(":") ? "[" + address.replaceAll("%.*$", "") + "]" : address;
         return URI.create(console.getScheme() + "://" + host + ":" + console.getLocalPort() + console.getContextPath()
-                + delivery.path());
+                + path);
     }
 
     private static String tokenOf(RecordedDelivery delivery) {
@@ -83,7 +99,14 @@ public class Replayer {
         return authorization.substring(BEARER.length()).trim();
     }
 
-    private Secret secretOf(String bot) {
+    /**
+     * The secret a bot's deliveries are signed with.
+     *
+     * @param bot the bot's name
+     * @return its secret
+     * @throws IllegalArgumentException when the bot is not configured or has no secret
+     */
+    Secret secretOf(String bot) {
         return settings.bot(bot).flatMap(BotSettings::secret).orElseThrow(() -> new IllegalArgumentException(
                 "the bot '" + bot + "' has no secret configured to sign with"));
     }

@@ -46,6 +46,7 @@
         });
 
     var lastId = 0;
+    var openNewest = false;
 
     function element(tag, className, text) {
         var node = document.createElement(tag);
@@ -166,10 +167,103 @@
                     row.addEventListener('click', function () { show(delivery.id); });
                     body.insertBefore(row, body.firstChild);
                 });
+                if (openNewest && deliveries.length > 0) {
+                    openNewest = false;
+                    show(lastId);
+                }
             })
             .catch(function () { /* the server restarts during a redeploy: the next poll tries again */ })
             .then(function () { setTimeout(poll, 1000); });
     }
+
+    function inputRow(tbodySelector, nameText, valueText) {
+        var body = document.querySelector(tbodySelector);
+        var tr = document.createElement('tr');
+        [nameText, valueText].forEach(function (text) {
+            var td = document.createElement('td');
+            var input = document.createElement('input');
+            input.type = 'text';
+            input.value = text;
+            td.appendChild(input);
+            tr.appendChild(td);
+        });
+        body.appendChild(tr);
+    }
+
+    function pairs(tbodySelector, asJson) {
+        var result = {};
+        document.querySelectorAll(tbodySelector + ' tr').forEach(function (tr) {
+            var inputs = tr.querySelectorAll('input');
+            var name = inputs[0].value.trim();
+            if (name === '') {
+                return;
+            }
+            var value = inputs[1].value;
+            if (asJson) {
+                try {
+                    value = JSON.parse(value);
+                } catch (text) {
+                    // not JSON: sent as text
+                }
+            }
+            result[name] = value;
+        });
+        return result;
+    }
+
+    function option(select, value, label) {
+        var item = document.createElement('option');
+        item.value = value;
+        item.textContent = label;
+        select.appendChild(item);
+    }
+
+    fetch(base + 'bots', {headers: {'Accept': 'application/json'}})
+        .then(function (response) { return response.json(); })
+        .then(function (bots) {
+            var select = document.getElementById('compose-bot');
+            bots.forEach(function (bot) {
+                option(select, bot.name, bot.name + ' (' + bot.path + ')' + (bot.signs ? '' : ', no secret'));
+            });
+        });
+    fetch(base + 'handlers', {headers: {'Accept': 'application/json'}})
+        .then(function (response) { return response.json(); })
+        .then(function (handlers) {
+            var select = document.getElementById('compose-handler');
+            handlers.forEach(function (handler) { option(select, handler.name, handler.name); });
+        });
+    inputRow('#compose-form tbody', 'name', 'Ada');
+    document.getElementById('compose-add-value').addEventListener('click', function () {
+        inputRow('#compose-form tbody', '', '');
+    });
+    document.getElementById('compose-add-parameter').addEventListener('click', function () {
+        inputRow('#compose-parameters tbody', '', '');
+    });
+    document.getElementById('compose').addEventListener('submit', function (event) {
+        event.preventDefault();
+        var composed = {bot: document.getElementById('compose-bot').value};
+        if (document.getElementById('compose-raw-on').checked) {
+            composed.rawBody = document.getElementById('compose-raw').value;
+        } else {
+            composed.handler = document.getElementById('compose-handler').value;
+            composed.formValues = pairs('#compose-form tbody', false);
+            composed.parameters = pairs('#compose-parameters tbody', true);
+        }
+        var status = document.getElementById('compose-status');
+        status.textContent = 'Sending…';
+        fetch(base + 'send', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+            body: JSON.stringify(composed)})
+            .then(function (response) { return response.json(); })
+            .then(function (result) {
+                if (result.replyBody === undefined) {
+                    status.textContent = (result.title || 'Failed') + ': ' + (result.detail || '');
+                    return;
+                }
+                status.textContent = 'The receiver answered ' + result.status + '.';
+                openNewest = true;
+            })
+            .catch(function (error) { status.textContent = 'Sending failed: ' + error.message; });
+    });
 
     poll();
 }());

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleIT extends WebhookIT {
 
-    /** A team WAR with the console jar; the console is on when {@code on}. */
+    /** A team WAR with the console jar and the test kit it signs with; the console is on when {@code on}. */
     static WebArchive withConsole(String name, boolean on) {
         Map<String, String> settings = new HashMap<>(withSecret());
         if (on) {
             settings.put("dialoghook.dev-console", "true");
         }
         return teamWar(name, settings, CountingHandler.class, SingletonEjbHandler.class)
-                .addAsLibrary(new File(System.getProperty("dialoghook.console.jar", "target/dialoghook-console.jar")));
+                .addAsLibrary(new File(System.getProperty("dialoghook.console.jar", "target/dialoghook-console.jar")))
+                .addAsLibrary(new File(System.getProperty("dialoghook.testkit.jar", "target/dialoghook-testkit.jar")));
     }
 
     @Deployment
@@ -159,6 +160,60 @@ class ConsoleIT extends WebhookIT {
         JsonArray replays = awaitDeliveries(id, 2);
         assertEquals("redelivery", replays.getJsonObject(0).getString("outcome"));
         assertEquals("answered", replays.getJsonObject(1).getString("outcome"));
+    }
+
+    @Test
+    void aComposedDeliveryIsSignedWithTheBotsSecretAndRecorded() throws InterruptedException {
+        long before = lastId(deliveriesAfter(0));
+        HttpResponse<String> sent = post("/dialoghook/console/send", "{\"bot\":\"default\",\"handler\":\"count\","
+                + "\"formValues\":{\"name\":\"Ada\"},\"parameters\":{\"channel\":\"web\"}}",
+                "Content-Type", "application/json");
+        assertEquals(200, sent.statusCode(), sent::body);
+        JsonObject result = Json.createReader(new StringReader(sent.body())).readObject();
+        assertEquals(200, result.getInt("status"), result::toString);
+        assertTrue(result.getString("replyBody").contains("run "), result::toString);
+        JsonObject recorded = awaitDeliveries(before, 1).getJsonObject(0);
+        assertEquals("count", recorded.getString("handler"));
+        assertEquals("answered", recorded.getString("outcome"));
+        JsonObject detail = Json.createReader(new StringReader(get("/dialoghook/console/deliveries/"
+                + recorded.getJsonNumber("id")).body())).readObject();
+        JsonObject body = Json.createReader(new StringReader(detail.getString("requestBody"))).readObject();
+        assertEquals("Ada", body.getJsonObject("formValues").getString("name"));
+        assertEquals("web", body.getString("channel"));
+        assertTrue(detail.getJsonObject("token").getJsonObject("claims").containsKey("body_sha256"),
+                "signed as the bot's body binding expects");
+    }
+
+    @Test
+    void aRawBodyIsSignedAsWritten() {
+        HttpResponse<String> sent = post("/dialoghook/console/send",
+                "{\"rawBody\":\"{\\\"handler\\\":\\\"nope\\\"}\"}", "Content-Type", "application/json");
+        assertEquals(200, sent.statusCode(), sent::body);
+        JsonObject result = Json.createReader(new StringReader(sent.body())).readObject();
+        assertEquals(404, result.getInt("status"), "verified, then no handler of that name: " + result);
+        assertTrue(result.getString("replyBody").contains("unknown-handler"), result::toString);
+    }
+
+    @Test
+    void whatCannotBeComposedIsA400Problem() {
+        for (String composed : new String[] {"not json", "{\"bot\":\"nobody\",\"handler\":\"count\"}",
+            "{\"handler\":\"\"}", "{\"handler\":\"count\",\"formValues\":[1]}"}) {
+            HttpResponse<String> response = post("/dialoghook/console/send", composed, "Content-Type",
+                    "application/json");
+            assertEquals(400, response.statusCode(), composed + " -> " + response.body());
+            assertEquals("urn:dialoghook:problem:console-bad-send",
+                    Json.createReader(new StringReader(response.body())).readObject().getString("type"));
+        }
+    }
+
+    @Test
+    void theBotsAreListedWithWhetherTheyCanSign() {
+        HttpResponse<String> response = get("/dialoghook/console/bots");
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject bot = Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);
+        assertEquals("default", bot.getString("name"));
+        assertEquals("/webhook", bot.getString("path"));
+        assertTrue(bot.getBoolean("signs"));
     }
 
     @Test

@@ -77,6 +77,16 @@ public final class DeliverySigner {
     }
 
     /**
+     * Starts a delivery signed with a key given as bytes, for a secret that is held as bytes already.
+     *
+     * @param key the HMAC key
+     * @return a signer for one delivery
+     */
+    public static DeliverySigner withKey(byte[] key) {
+        return new DeliverySigner(key.clone());
+    }
+
+    /**
      * Sets the handler name (default {@code echo}).
      *
      * @param name the handler name
