@@ -34,6 +34,9 @@ enum ConsoleProblem {
     /** The console itself failed; the log has the details ({@code DH-0801}). */
     CONSOLE_FAILED(500, "console-failed", "Console failed", "The development console failed; see DH-0801 in the log."),
 
+    /** A transcript file that cannot be read or run. */
+    BAD_TRANSCRIPT(400, "console-bad-transcript", "Bad Request", "The transcript cannot be run."),
+
     /** The replay did not reach the webhook. */
     REPLAY_FAILED(502, "console-replay-failed", "Replay failed", "The delivery did not reach the webhook.");
 

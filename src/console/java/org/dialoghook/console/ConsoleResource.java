@@ -23,9 +23,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.dialoghook.internal.dispatch.HandlerDescription;
 import org.dialoghook.internal.config.BotSettings;
@@ -33,6 +37,7 @@ import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.dispatch.HandlerRegistry;
 import org.dialoghook.testkit.DeliverySigner;
+import org.dialoghook.testkit.Transcript;
 
 /**
  * The console's page and the data it shows. Every answer first passes the console's two rules: it is on, and the
@@ -262,6 +267,133 @@ public class ConsoleResource {
                     delivery.body().getBytes(StandardCharsets.UTF_8), request));
         } catch (IllegalArgumentException | ClassCastException e) {
             return ConsoleProblem.BAD_SEND.response(e.getMessage());
+        } catch (IOException e) {
+            return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConsoleProblem.REPLAY_FAILED.response("interrupted");
+        }
+    }
+
+    /**
+     * A delivery as commands to send it again from a shell: a {@code curl} line with a token signed afresh (a new
+     * {@code jti}; the recorded token is never shown), and the command-line sender's command when the sender can
+     * build its body.
+     *
+     * @param request the HTTP request, for the client's address and the server's own
+     * @param id the delivery's number
+     * @return {@code {"curl": "...", "sender": "..." or null}}
+     */
+    @GET
+    @Path("deliveries/{id}/commands")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response commands(@Context HttpServletRequest request, @PathParam("id") long id) {
+        Optional<Response> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<RecordedDelivery> found = history.find(id);
+        if (found.isEmpty()) {
+            return ConsoleProblem.NO_SUCH_DELIVERY.response();
+        }
+        RecordedDelivery delivery = found.get();
+        URI url = Replayer.webhookUri(delivery.path(), request);
+        String body = new String(delivery.body(), StandardCharsets.UTF_8);
+        JsonObjectBuilder commands = Json.createObjectBuilder();
+        try {
+            commands.add("curl", Commands.curl(url, replayer.resignedToken(delivery), body));
+        } catch (IllegalArgumentException e) {
+            return ConsoleProblem.CANNOT_RESIGN.response(e.getMessage());
+        }
+        String sender = null;
+        try (JsonReader reader = jsonSupport.provider().createReader(new StringReader(body))) {
+            String field = settings.bot(delivery.bot()).orElse(settings.defaultBot()).token().handlerFields().get(0);
+            sender = Commands.sender(url, reader.readObject(), field.substring(1));
+        } catch (JsonException | IllegalStateException e) {
+            // not a JSON object: the sender cannot build it
+        }
+        if (sender == null) {
+            commands.addNull("sender");
+        } else {
+            commands.add("sender", sender);
+        }
+        return json(commands.build().toString());
+    }
+
+    /**
+     * The history's deliveries as a transcript file to save: all of them, or those numbered in {@code ids}
+     * (comma-separated), oldest first.
+     *
+     * @param request the HTTP request, for the client's address
+     * @param ids the numbers, or nothing for every delivery the history holds
+     * @return the transcript, as an attachment
+     */
+    @GET
+    @Path("transcript")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response transcript(@Context HttpServletRequest request, @QueryParam("ids") String ids) {
+        return refusal(request).orElseGet(() -> {
+            List<RecordedDelivery> chosen = new ArrayList<>();
+            if (ids == null || ids.isBlank()) {
+                chosen.addAll(history.after(0));
+            } else {
+                for (String id : ids.split(",")) {
+                    Optional<RecordedDelivery> delivery;
+                    try {
+                        delivery = history.find(Long.parseLong(id.trim()));
+                    } catch (NumberFormatException e) {
+                        return ConsoleProblem.NO_SUCH_DELIVERY.response("'" + id.trim() + "' is not a number");
+                    }
+                    if (delivery.isEmpty()) {
+                        return ConsoleProblem.NO_SUCH_DELIVERY.response("no delivery " + id.trim());
+                    }
+                    chosen.add(delivery.get());
+                }
+            }
+            StringWriter file = new StringWriter();
+            Transcripts.of(chosen, jsonSupport.provider()).write(file);
+            return Response.ok(file.toString(), MediaType.APPLICATION_JSON)
+                    .header("Content-Disposition", "attachment; filename=\"transcript.json\"")
+                    .header("Cache-Control", "no-store").build();
+        });
+    }
+
+    /**
+     * Runs a transcript again on this server: each delivery signed anew with its bot's secret and sent to the
+     * webhook; each reply compared with the recorded one.
+     *
+     * @param request the HTTP request, for the client's address and the server's own
+     * @param transcript the transcript file's text
+     * @return every step's recorded and new status and reply, and whether each is as recorded
+     */
+    @POST
+    @Path("transcript/run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response runTranscript(@Context HttpServletRequest request, String transcript) {
+        Optional<Response> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            List<Transcript.Outcome> outcomes = Transcript.read(new StringReader(transcript)).runAgainst(
+                    Replayer.webhookUri("/webhook", request),
+                    bot -> new String(replayer.secretOf(bot).keyBytes(), StandardCharsets.UTF_8));
+            JsonArrayBuilder steps = Json.createArrayBuilder();
+            for (Transcript.Outcome outcome : outcomes) {
+                steps.add(Json.createObjectBuilder()
+                        .add("index", outcome.index())
+                        .add("bot", outcome.step().bot())
+                        .add("recordedStatus", outcome.step().status())
+                        .add("status", outcome.status())
+                        .add("asRecorded", outcome.asRecorded())
+                        .add("recordedReply", outcome.step().reply())
+                        .add("reply", outcome.reply()));
+            }
+            return json(Json.createObjectBuilder().add("allAsRecorded", Transcript.allAsRecorded(outcomes))
+                    .add("steps", steps).build().toString());
+        } catch (IllegalArgumentException e) {
+            return ConsoleProblem.BAD_TRANSCRIPT.response(e.getMessage());
         } catch (IOException e) {
             return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -54,10 +54,19 @@ public class Replayer {
      */
     public HttpResponse<String> replay(RecordedDelivery delivery, Mode mode, HttpServletRequest console)
             throws IOException, InterruptedException {
-        String authorization = mode == Mode.SAME ? delivery.authorization()
-                : BEARER + Resigner.resign(tokenOf(delivery), secretOf(delivery.bot()), Clock.systemUTC(),
-                        json.provider());
+        String authorization = mode == Mode.SAME ? delivery.authorization() : BEARER + resignedToken(delivery);
         return send(delivery.path(), delivery.contentType(), authorization, delivery.body(), console);
+    }
+
+    /**
+     * A new token for a recorded delivery: its claims with a new {@code jti}, signed with its bot's secret.
+     *
+     * @param delivery the recorded delivery
+     * @return the compact token
+     * @throws IllegalArgumentException when it carried no Bearer token, or its bot has no secret
+     */
+    String resignedToken(RecordedDelivery delivery) {
+        return Resigner.resign(tokenOf(delivery), secretOf(delivery.bot()), Clock.systemUTC(), json.provider());
     }
 
     /**
@@ -84,7 +93,14 @@ public class Replayer {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI webhookUri(String path, HttpServletRequest console) {
+    /**
+     * The webhook's address on this server, over loopback to the address the console's own request came to.
+     *
+     * @param path the webhook's path below the context root
+     * @param console the console's own request
+     * @return the URI
+     */
+    static URI webhookUri(String path, HttpServletRequest console) {
         String address = console.getLocalAddr();
         String host = address.contains(":") ? "[" + address.replaceAll("%.*$", "") + "]" : address;
         return URI.create(console.getScheme() + "://" + host + ":" + console.getLocalPort() + console.getContextPath()

@@ -127,12 +127,37 @@
             .catch(function (error) { status.textContent = 'The replay failed: ' + error.message; });
     }
 
+    function copy(kind) {
+        if (shownId === null) {
+            return;
+        }
+        fetch(base + 'deliveries/' + shownId + '/commands', {headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.json(); })
+            .then(function (commands) {
+                var shown = document.getElementById('command');
+                var text = commands[kind];
+                shown.hidden = false;
+                if (text === undefined) {
+                    shown.textContent = (commands.title || 'Failed') + ': ' + (commands.detail || '');
+                    return;
+                }
+                shown.textContent = text === null
+                    ? 'The sender cannot build this body (answers or parameters that are not text).' : text;
+                if (text !== null && navigator.clipboard) {
+                    navigator.clipboard.writeText(text).catch(function () { /* shown above to copy by hand */ });
+                }
+            });
+    }
+
+    document.getElementById('copy-curl').addEventListener('click', function () { copy('curl'); });
+    document.getElementById('copy-sender').addEventListener('click', function () { copy('sender'); });
     document.getElementById('replay-same').addEventListener('click', function () { replay('same'); });
     document.getElementById('replay-resigned').addEventListener('click', function () { replay('resigned'); });
 
     function show(id) {
         shownId = id;
         document.getElementById('replay-status').textContent = '';
+        document.getElementById('command').hidden = true;
         fetch(base + 'deliveries/' + id, {headers: {'Accept': 'application/json'}})
             .then(function (response) { return response.json(); })
             .then(function (delivery) {
@@ -263,6 +288,55 @@
                 openNewest = true;
             })
             .catch(function (error) { status.textContent = 'Sending failed: ' + error.message; });
+    });
+
+    document.getElementById('transcript-save').href = base + 'transcript';
+
+    function runTranscript(text) {
+        var status = document.getElementById('transcript-status');
+        status.textContent = 'Running…';
+        fetch(base + 'transcript/run', {method: 'POST',
+            headers: {'Content-Type': 'application/json', 'Accept': 'application/json'}, body: text})
+            .then(function (response) { return response.json(); })
+            .then(function (result) {
+                if (!result.steps) {
+                    status.textContent = (result.title || 'Failed') + ': ' + (result.detail || '');
+                    return;
+                }
+                var differing = result.steps.filter(function (step) { return !step.asRecorded; }).length;
+                status.textContent = result.steps.length + ' deliveries run again; '
+                    + (differing === 0 ? 'every reply as recorded.'
+                        : differing === 1 ? '1 reply differs.' : differing + ' replies differ.');
+                var table = document.getElementById('transcript-results');
+                var body = table.querySelector('tbody');
+                body.textContent = '';
+                result.steps.forEach(function (step) {
+                    var tr = document.createElement('tr');
+                    tr.className = step.asRecorded ? 'same' : 'failed';
+                    tr.setAttribute('data-step', step.index + 1);
+                    [step.index + 1, step.bot, step.recordedStatus, step.status].forEach(function (value) {
+                        tr.appendChild(element('td', null, String(value)));
+                    });
+                    var reply = element('td');
+                    if (step.asRecorded) {
+                        reply.textContent = 'as recorded';
+                    } else {
+                        reply.appendChild(element('pre', null, 'recorded: ' + JSON.stringify(step.recordedReply, null, 2)));
+                        reply.appendChild(element('pre', null, 'now: ' + JSON.stringify(step.reply, null, 2)));
+                    }
+                    tr.appendChild(reply);
+                    body.appendChild(tr);
+                });
+                table.hidden = false;
+            })
+            .catch(function (error) { status.textContent = 'The transcript did not run: ' + error.message; });
+    }
+
+    document.getElementById('transcript-file').addEventListener('change', function (event) {
+        var file = event.target.files[0];
+        if (file) {
+            file.text().then(runTranscript);
+        }
     });
 
     poll();

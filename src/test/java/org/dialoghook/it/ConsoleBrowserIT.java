@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dialoghook.it.browser.Chromium;
-import org.dialoghook.it.handlers.CountingHandler;
-import org.dialoghook.it.handlers.ShowcaseHandler;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +34,7 @@ class ConsoleBrowserIT extends WebhookIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ConsoleIT.withConsole("browser", true).addClasses(ShowcaseHandler.class, CountingHandler.class);
+        return ConsoleIT.withConsole("browser", true);
     }
 
     @BeforeEach
@@ -87,6 +85,7 @@ class ConsoleBrowserIT extends WebhookIT {
         assertTrue(chips.get(1).getText().contains("greeted") && chips.get(1).getText().contains("Grace"));
         assertTrue(browser.findElement(By.id("token")).getText().contains("\"jti\""), "the claims are shown");
         assertEquals(200, Integer.parseInt(historyRows().get(0).findElements(By.tagName("td")).get(4).getText()));
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("detail")));
         screenshot("01-composed-and-rendered");
     }
 
@@ -111,6 +110,29 @@ class ConsoleBrowserIT extends WebhookIT {
         assertEquals("answered", historyRows().get(0).findElements(By.tagName("td")).get(5).getText());
         historyRows().get(0).click();
         wait.until(page -> page.findElement(By.id("rendered")).getText().contains("run "));
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("detail")));
         screenshot("03-replayed");
+    }
+
+    @Test
+    void aTranscriptRunShowsTheReplyThatDiffers() throws IOException, InterruptedException {
+        int before = historyRows().size();
+        assertEquals(200, deliver(signer().handler("showcase").formValue("name", "Ada").sign()).statusCode());
+        assertEquals(200, deliver(signer().handler("count").sign()).statusCode());
+        wait.until(page -> historyRows().size() == before + 2);
+        String ids = historyRows().get(1).getAttribute("data-delivery") + "," + historyRows().get(0)
+                .getAttribute("data-delivery");
+        Path file = Files.createTempFile("transcript", ".json");
+        Files.writeString(file, get("/dialoghook/console/transcript?ids=" + ids).body());
+
+        browser.findElement(By.id("transcript-file")).sendKeys(file.toAbsolutePath().toString());
+        wait.until(page -> page.findElement(By.id("transcript-status")).getText().contains("1 reply differs"));
+        List<WebElement> steps = browser.findElements(By.cssSelector("#transcript-results tbody tr"));
+        assertEquals(2, steps.size());
+        assertEquals("same", steps.get(0).getAttribute("class"), "showcase answered as recorded");
+        assertEquals("failed", steps.get(1).getAttribute("class"), "count counted on");
+        assertTrue(steps.get(1).getText().contains("recorded:") && steps.get(1).getText().contains("now:"));
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("transcript-results")));
+        screenshot("04-transcript");
     }
 }

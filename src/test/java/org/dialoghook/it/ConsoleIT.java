@@ -11,11 +11,14 @@ import java.io.File;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dialoghook.it.handlers.CountingHandler;
+import org.dialoghook.it.handlers.ShowcaseHandler;
 import org.dialoghook.it.handlers.SingletonEjbHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
+import org.dialoghook.testkit.Transcript;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ class ConsoleIT extends WebhookIT {
         if (on) {
             settings.put("dialoghook.dev-console", "true");
         }
-        return teamWar(name, settings, CountingHandler.class, SingletonEjbHandler.class)
+        return teamWar(name, settings, CountingHandler.class, SingletonEjbHandler.class, ShowcaseHandler.class)
                 .addAsLibrary(new File(System.getProperty("dialoghook.console.jar", "target/dialoghook-console.jar")))
                 .addAsLibrary(new File(System.getProperty("dialoghook.testkit.jar", "target/dialoghook-testkit.jar")));
     }
@@ -62,7 +65,7 @@ class ConsoleIT extends WebhookIT {
         HttpResponse<String> response = get("/dialoghook/console/handlers");
         assertEquals(200, response.statusCode(), response::body);
         JsonArray handlers = Json.createReader(new StringReader(response.body())).readArray();
-        assertEquals(2, handlers.size(), response::body);
+        assertEquals(3, handlers.size(), response::body);
         JsonObject count = handlers.getJsonObject(0);
         assertEquals("count", count.getString("name"));
         assertEquals(CountingHandler.class.getName(), count.getString("beanClass"));
@@ -70,7 +73,7 @@ class ConsoleIT extends WebhookIT {
         assertEquals("ApplicationScoped", count.getString("scope"));
         assertEquals("PT10S", count.getString("timeout"));
         assertTrue(count.isNull("bots") && count.isNull("fallbackBlock") && count.isNull("invalidFormBlock"));
-        JsonObject ejb = handlers.getJsonObject(1);
+        JsonObject ejb = handlers.getJsonObject(2);
         assertEquals("singleton-ejb", ejb.getString("name"));
         assertEquals("EJB", ejb.getString("kind"));
         assertTrue(!response.body().contains(SECRET), "no secret in what the console shows");
@@ -214,6 +217,74 @@ class ConsoleIT extends WebhookIT {
         assertEquals("default", bot.getString("name"));
         assertEquals("/webhook", bot.getString("path"));
         assertTrue(bot.getBoolean("signs"));
+    }
+
+    @Test
+    void aSavedTranscriptRunsAgainShowingTheRepliesThatDiffer() throws Exception {
+        long before = lastId(deliveriesAfter(0));
+        assertEquals(200, deliver(signer().handler("showcase").formValue("name", "Ada").sign()).statusCode());
+        assertEquals(200, deliver(signer().handler("count").sign()).statusCode());
+        assertEquals(404, deliver(signer().handler("nope").sign()).statusCode());
+        JsonArray recorded = awaitDeliveries(before, 3);
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            ids.append(i == 0 ? "" : ",").append(recorded.getJsonObject(i).getJsonNumber("id"));
+        }
+        HttpResponse<String> saved = get("/dialoghook/console/transcript?ids=" + ids);
+        assertEquals(200, saved.statusCode(), saved::body);
+        assertTrue(saved.headers().firstValue("Content-Disposition").orElse("").contains("transcript.json"));
+        Transcript transcript = Transcript.read(new StringReader(saved.body()));
+        assertEquals(3, transcript.steps().size());
+        assertFalse(saved.body().contains(SECRET));
+
+        HttpResponse<String> run = post("/dialoghook/console/transcript/run", saved.body(),
+                "Content-Type", "application/json");
+        assertEquals(200, run.statusCode(), run::body);
+        JsonObject result = Json.createReader(new StringReader(run.body())).readObject();
+        assertFalse(result.getBoolean("allAsRecorded"));
+        JsonArray steps = result.getJsonArray("steps");
+        assertTrue(steps.getJsonObject(0).getBoolean("asRecorded"), "showcase answers the same");
+        assertFalse(steps.getJsonObject(1).getBoolean("asRecorded"), "count counts on");
+        assertTrue(steps.getJsonObject(2).getBoolean("asRecorded"), "the same problem type, whatever its errorId");
+
+        // the same file from a JUnit test, through the test kit
+        List<Transcript.Outcome> outcomes = transcript.runAgainst(uri("/webhook"), bot -> SECRET);
+        assertEquals(List.of(true, false, true), outcomes.stream().map(Transcript.Outcome::asRecorded).toList(),
+                Transcript.describe(outcomes));
+    }
+
+    @Test
+    void aDeliveryIsCopiedAsACurlLineWithAFreshTokenAndAsTheSendersCommand() throws InterruptedException {
+        long before = lastId(deliveriesAfter(0));
+        SignedDelivery delivery = signer().handler("showcase").formValue("name", "O'Hara").parameter("channel",
+                Json.createValue("web")).sign();
+        assertEquals(200, deliver(delivery).statusCode());
+        long id = awaitDeliveries(before, 1).getJsonObject(0).getJsonNumber("id").longValue();
+        HttpResponse<String> response = get("/dialoghook/console/deliveries/" + id + "/commands");
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject commands = Json.createReader(new StringReader(response.body())).readObject();
+        String curl = commands.getString("curl");
+        assertTrue(curl.startsWith("curl -i -X POST '") && curl.contains("/webhook'"), curl);
+        assertTrue(curl.contains("O'\\''Hara"), "the body's quote is escaped for the shell: " + curl);
+        assertFalse(curl.contains(delivery.token()), "a fresh token, never the recorded one");
+        String token = curl.replaceAll("(?s).*Authorization: Bearer ([^']+)'.*", "$1");
+        HttpResponse<String> again = post("/webhook", delivery.body(), "Content-Type", "application/json",
+                "Authorization", "Bearer " + token);
+        assertEquals(200, again.statusCode(), "the fresh token is valid: " + again.body());
+        assertTrue(again.headers().firstValue("Dialoghook-Redelivery").isEmpty(), "a new delivery, not a copy");
+        String sender = commands.getString("sender");
+        assertTrue(sender.startsWith("mvn -q -Psend test-compile exec:java -Dexec.args='--url "), sender);
+        assertTrue(sender.contains("--handler '\\''showcase'\\''") && sender.contains("--param")
+                && sender.contains("--form"), sender);
+    }
+
+    @Test
+    void aFileThatIsNoTranscriptIsA400Problem() {
+        HttpResponse<String> run = post("/dialoghook/console/transcript/run", "{\"deliveries\":[]}",
+                "Content-Type", "application/json");
+        assertEquals(400, run.statusCode(), run::body);
+        assertEquals("urn:dialoghook:problem:console-bad-transcript",
+                Json.createReader(new StringReader(run.body())).readObject().getString("type"));
     }
 
     @Test

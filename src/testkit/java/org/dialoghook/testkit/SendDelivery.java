@@ -1,6 +1,7 @@
 package org.dialoghook.testkit;
 
 import java.net.URI;
+import java.nio.file.Path;
 import jakarta.json.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.List;
  * <p>Options: {@code --url} (default {@code http://localhost:8080/webhook}), {@code --secret} (default the
  * environment variable {@code DIALOGHOOK_SECRET}), {@code --handler} (default {@code echo}),
  * {@code --form name=value} and {@code --param name=value} (repeatable), {@code --binding hash|claims|none}.
+ * With {@code --transcript FILE} it runs a transcript the development console saved instead, prints the replies
+ * that differ from the recorded ones, and exits with status 1 when any does.
  */
 public final class SendDelivery {
 
@@ -37,6 +40,7 @@ public final class SendDelivery {
         List<String[]> forms = new ArrayList<>();
         List<String[]> params = new ArrayList<>();
         DeliverySigner.Binding binding = DeliverySigner.Binding.HASH;
+        Path transcript = null;
         while (!options.isEmpty()) {
             String option = options.pop();
             switch (option) {
@@ -51,11 +55,21 @@ public final class SendDelivery {
                     case "none" -> DeliverySigner.Binding.NONE;
                     default -> throw usage("--binding takes hash, claims or none");
                 };
+                case "--transcript" -> transcript = Path.of(value(options, option));
                 default -> throw usage("unknown option " + option);
             }
         }
         if (secret == null || secret.isEmpty()) {
             throw usage("give --secret or set DIALOGHOOK_SECRET");
+        }
+        if (transcript != null) {
+            String key = secret;
+            List<Transcript.Outcome> outcomes = Transcript.read(transcript).runAgainst(URI.create(url), bot -> key);
+            System.out.print(Transcript.describe(outcomes));
+            if (!Transcript.allAsRecorded(outcomes)) {
+                System.exit(1);
+            }
+            return;
         }
         DeliverySigner signer = DeliverySigner.withSecret(secret).handler(handler).binding(binding);
         for (String[] form : forms) {
@@ -86,6 +100,7 @@ public final class SendDelivery {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem + "\nusage: --url URL --secret SECRET --handler NAME "
-                + "[--form name=value]... [--param name=value]... [--binding hash|claims|none]");
+                + "[--form name=value]... [--param name=value]... [--binding hash|claims|none]\n"
+                + "   or: --url URL --secret SECRET --transcript FILE");
     }
 }
