@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Path WORK = Path.of("target", "cluster-it");
+    /** The members' WAR and logs: below the Failsafe execution's own work folder, one per Payara version. */
+    private static final Path WORK = Path.of(System.getProperty("dialoghook.it.work", "target"), "cluster-it");
     private static final List<PayaraMicroProcess> MEMBERS = new ArrayList<>();
     private static int firstPort;
     private static int secondPort;

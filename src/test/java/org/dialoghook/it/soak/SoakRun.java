@@ -500,7 +500,7 @@ public final class SoakRun {
                     RestartMode.valueOf(property("restart", "stop").toUpperCase(Locale.ROOT)),
                     Boolean.parseBoolean(property("open-after-deploy", "true")),
                     Long.parseLong(property("seed", "20261125")),
-                    Path.of("target", "soak"));
+                    Path.of(System.getProperty("dialoghook.it.work", "target"), "soak"));
         }
 
         private static String property(String name, String fallback) {
