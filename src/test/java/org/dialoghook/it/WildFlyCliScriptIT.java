@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fresh server, exactly as an operator runs it, it stores the secret encrypted, sets every setting and deploys
  * the WAR; the receiver then accepts deliveries signed with that secret, before and after a restart, and the
  * script can be run again. Without the secret file it stops before storing anything or deploying. The server
- * is the manual container {@code wildfly-scripted} of arquillian.xml.
+ * is the manual container {@code wildfly-scripted} of arquillian.xml, on a fresh copy of the configuration the
+ * build prepared with {@code server-config/wildfly/microprofile.cli}, as the README's operator has it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,7 +59,7 @@ class WildFlyCliScriptIT {
         Path home = Path.of(System.getProperty("wildfly.home"));
         Path base = Path.of(System.getProperty("wildfly.scripted.baseDir"));
         Path work = base.resolveSibling(base.getFileName() + "-cli");
-        freshCopy(home.resolve("standalone"), base);
+        freshCopy(Path.of(System.getProperty("wildfly.configuredBaseDir")), base);
         Path secretFile = prepareWorkDirectory(work);
         controller.start(CONTAINER);
         try {
