@@ -41,8 +41,9 @@ class TracingIT extends WebhookIT {
     }
 
     @AfterAll
-    static void report() {
+    static void reportAndStop() {
         System.out.println("spans received:" + OTLP.describeSpans());
+        OTLP.close();
     }
 
     @Test
