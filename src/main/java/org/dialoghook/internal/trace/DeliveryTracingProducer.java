@@ -15,6 +15,9 @@ import java.util.logging.Logger;
  * Chooses the delivery tracing once at start: OpenTelemetry when the server offers the application a
  * {@code Tracer} bean (MicroProfile Telemetry) and that tracer records spans, else none. No server's own classes
  * are used; the API is looked up by name, so the receiver deploys and runs on servers without it.
+ *
+ * <p>The choice is made once and kept here; it is produced as a dependent object, so the request path calls it
+ * directly rather than through a client proxy.
  */
 @ApplicationScoped
 public class DeliveryTracingProducer {
@@ -27,9 +30,17 @@ public class DeliveryTracingProducer {
     @Any
     Instance<Object> beans;
 
+    private DeliveryTracing chosen;
+
     @Produces
-    @ApplicationScoped
-    DeliveryTracing tracing() {
+    synchronized DeliveryTracing tracing() {
+        if (chosen == null) {
+            chosen = choose();
+        }
+        return chosen;
+    }
+
+    private DeliveryTracing choose() {
         Instance<Object> tracer = tracer();
         if (tracer != null && tracer.isResolvable()) {
             Object found = tracer.get();
@@ -48,8 +59,8 @@ public class DeliveryTracingProducer {
     }
 
     /** Chooses the tracing when the application starts, so that its start-up line is there before any delivery. */
-    void chooseAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, DeliveryTracing tracing) {
-        tracing.toString();
+    void chooseAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        tracing();
     }
 
     @SuppressWarnings("unchecked")
