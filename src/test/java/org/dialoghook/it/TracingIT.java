@@ -4,10 +4,12 @@ import static org.dialoghook.it.telemetry.OtlpReceiver.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.dialoghook.examples.EchoHandler;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With the server's OpenTelemetry tracing turned on for the deployment (MicroProfile Telemetry, through the
  * deployment's own MicroProfile Config), each delivery arrives at an OTLP receiver in the test JVM as a span with
- * its attributes, a handler's own span nests under it, and a refused token is recorded by its problem type alone.
+ * its attributes, a handler's own span and its outgoing call nest under it, and a refused token is recorded by its
+ * problem type alone.
  * The other tests' deployments leave telemetry off.
  */
 class TracingIT extends WebhookIT {
@@ -36,7 +39,8 @@ class TracingIT extends WebhookIT {
 
     @Deployment
     static WebArchive deployment() {
-        return receiver("tracing", TelemetrySettings.on(OTLP, Map.of("dialoghook.secret", SECRET)),
+        return receiver("tracing", TelemetrySettings.on(OTLP, Map.of("dialoghook.secret", SECRET,
+                "spanning.call-url", OTLP.callUrl())),
                 EchoHandler.class, FailingHandler.class, SpanningHandler.class);
     }
 
@@ -81,9 +85,10 @@ class TracingIT extends WebhookIT {
     }
 
     @Test
-    void theHandlersOwnSpanNestsUnderTheDeliverySpan() {
+    void theHandlersOwnSpanAndItsOutgoingCallNestUnderTheDeliverySpan() {
         String id = "trace-spanning-" + UUID.randomUUID();
-        assertEquals(200, deliver(signer().handler("spanning").jti(id).formValue("a", "1").sign()).statusCode());
+        HttpResponse<String> response = deliver(signer().handler("spanning").jti(id).formValue("a", "1").sign());
+        assertEquals(200, response.statusCode(), response::body);
         Span delivery = OTLP.awaitSpan("for delivery " + id, span -> id.equals(attribute(span, "dialoghook.delivery.id")),
                 WAIT);
         Span work = OTLP.awaitSpan(SpanningHandler.SPAN + " under delivery " + id,
@@ -91,6 +96,14 @@ class TracingIT extends WebhookIT {
                 WAIT);
         assertEquals(delivery.getSpanId(), work.getParentSpanId(), OTLP::describeSpans);
         assertEquals("1", attribute(work, "spanning.form-values"));
+        // the handler's outgoing call: a client span under the handler's span, its trace carried in the request
+        Span call = OTLP.awaitSpan("of the handler's outgoing call in delivery " + id,
+                span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT && span.getTraceId().equals(delivery.getTraceId()),
+                WAIT);
+        assertEquals(work.getSpanId(), call.getParentSpanId(), OTLP::describeSpans);
+        String traceId = HexFormat.of().formatHex(delivery.getTraceId().toByteArray());
+        assertTrue(OTLP.callTraceparents().stream().anyMatch(header -> header.contains(traceId)),
+                () -> "traceparent headers of the calls: " + OTLP.callTraceparents());
     }
 
     @Test

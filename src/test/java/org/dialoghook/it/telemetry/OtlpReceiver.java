@@ -37,12 +37,14 @@ import java.util.zip.GZIPInputStream;
 public final class OtlpReceiver implements AutoCloseable {
 
     private static final long POLL_MILLIS = 100;
+    private static final String CALL_PATH = "/call";
 
     private final HttpServer server;
     private final ExecutorService threads;
     private final List<byte[]> exports = new CopyOnWriteArrayList<>();
     private final List<Span> spans = new CopyOnWriteArrayList<>();
     private final List<Metric> metrics = new CopyOnWriteArrayList<>();
+    private final List<String> callTraceparents = new CopyOnWriteArrayList<>();
 
     private OtlpReceiver(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -65,6 +67,7 @@ public final class OtlpReceiver implements AutoCloseable {
             OtlpReceiver receiver = new OtlpReceiver(server, threads);
             server.createContext("/v1/traces", receiver::traces);
             server.createContext("/v1/metrics", receiver::metrics);
+            server.createContext(CALL_PATH, receiver::call);
             server.createContext("/", exchange -> receiver.reply(exchange, 404, new byte[0]));
             server.setExecutor(threads);
             server.start();
@@ -81,6 +84,31 @@ public final class OtlpReceiver implements AutoCloseable {
      */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * An address a handler may call, to show that its outgoing calls are traced: the receiver keeps the
+     * {@code traceparent} header of each call.
+     *
+     * @return the address on loopback
+     */
+    public String callUrl() {
+        return endpoint() + CALL_PATH;
+    }
+
+    /**
+     * The {@code traceparent} headers of the calls to {@link #callUrl()} so far ({@code -} for a call without one).
+     *
+     * @return the headers, in order
+     */
+    public List<String> callTraceparents() {
+        return new ArrayList<>(callTraceparents);
+    }
+
+    private void call(HttpExchange exchange) throws IOException {
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        callTraceparents.add(traceparent == null ? "-" : traceparent);
+        reply(exchange, 204, new byte[0]);
     }
 
     private void traces(HttpExchange exchange) throws IOException {
