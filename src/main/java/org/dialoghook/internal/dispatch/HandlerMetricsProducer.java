@@ -10,11 +10,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dialoghook.internal.config.ReceiverSettings;
 
 /**
  * Chooses the handler metrics once at start: MicroProfile Metrics when the server offers its API and a registry
  * bean to the application (Payara), else OpenTelemetry metrics when it offers a {@code Meter} bean (MicroProfile
- * Telemetry 2, for example WildFly with its telemetry subsystems), else none (WildFly's default configuration). No
+ * Telemetry 2, for example WildFly with its telemetry subsystems) and telemetry is on for the application
+ * ({@code otel.sdk.disabled=false}), else none (WildFly's default configuration). No
  * server's own classes are used; the choice is made by looking the APIs up by name.
  */
 @ApplicationScoped
@@ -32,6 +34,9 @@ public class HandlerMetricsProducer {
     @Inject
     HandlerRegistry registry;
 
+    @Inject
+    ReceiverSettings settings;
+
     @Produces
     @ApplicationScoped
     HandlerMetrics metrics() {
@@ -42,9 +47,14 @@ public class HandlerMetricsProducer {
         }
         Instance<Object> meter = bean(METER_TYPE);
         if (meter != null && meter.isResolvable()) {
-            LOG.log(Level.INFO, "DH-0312 handler metrics go to the server''s OpenTelemetry metrics "
-                    + "(dialoghook.handler.*), exported while its telemetry is on for the application");
-            return OpenTelemetryHandlerMetrics.create(meter.get(), registry.names());
+            if (settings.telemetry()) {
+                LOG.log(Level.INFO, "DH-0312 handler metrics go to the server''s OpenTelemetry metrics "
+                        + "(dialoghook.handler.*)");
+                return OpenTelemetryHandlerMetrics.create(meter.get(), registry.names());
+            }
+            LOG.log(Level.INFO, "DH-0311 the server offers OpenTelemetry metrics but telemetry is off for this "
+                    + "application (otel.sdk.disabled is not false): handler metrics are not recorded");
+            return new NoHandlerMetrics();
         }
         LOG.log(Level.INFO, "DH-0311 the server offers neither MicroProfile Metrics nor an OpenTelemetry Meter to the "
                 + "application: handler metrics are not recorded");

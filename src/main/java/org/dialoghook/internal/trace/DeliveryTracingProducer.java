@@ -10,10 +10,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dialoghook.internal.config.ReceiverSettings;
 
 /**
- * Chooses the delivery tracing once at start: OpenTelemetry when the server offers the application a
- * {@code Tracer} bean (MicroProfile Telemetry) and that tracer records spans, else none. No server's own classes
+ * Chooses the delivery tracing once at start: OpenTelemetry when the server's telemetry is on for the application
+ * ({@code otel.sdk.disabled=false}, see {@link ReceiverSettings#telemetry()}), the server offers it a {@code Tracer}
+ * bean (MicroProfile Telemetry) and that tracer records spans, else none. The switch is read too because a server
+ * may hand out a recording tracer whose spans go nowhere while telemetry is off (Payara does). No server's own classes
  * are used; the API is looked up by name, so the receiver deploys and runs on servers without it.
  *
  * <p>The choice is made once and kept here; it is produced as a dependent object, so the request path calls it
@@ -30,6 +33,9 @@ public class DeliveryTracingProducer {
     @Any
     Instance<Object> beans;
 
+    @Inject
+    ReceiverSettings settings;
+
     private DeliveryTracing chosen;
 
     @Produces
@@ -41,6 +47,11 @@ public class DeliveryTracingProducer {
     }
 
     private DeliveryTracing choose() {
+        if (!settings.telemetry()) {
+            LOG.log(Level.INFO, "DH-0321 telemetry is off for this application (otel.sdk.disabled is not false): "
+                    + "deliveries are not traced");
+            return DeliveryTracing.OFF;
+        }
         Instance<Object> tracer = tracer();
         if (tracer != null && tracer.isResolvable()) {
             Object found = tracer.get();
@@ -49,8 +60,8 @@ public class DeliveryTracingProducer {
                         DeliveryTracing.SPAN_NAME);
                 return OpenTelemetryDeliveryTracing.create(found);
             }
-            LOG.log(Level.INFO, "DH-0321 the server's OpenTelemetry tracing is off for this application "
-                    + "(otel.sdk.disabled): deliveries are not traced");
+            LOG.log(Level.INFO, "DH-0321 the server's OpenTelemetry tracer records no spans: deliveries are not "
+                    + "traced");
             return DeliveryTracing.OFF;
         }
         LOG.log(Level.INFO, "DH-0321 the server offers no OpenTelemetry Tracer to the application: deliveries are "
