@@ -11,6 +11,7 @@ import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.it.handlers.AppScopedHandler;
 import org.dialoghook.it.handlers.InspectHandler;
 import org.dialoghook.it.handlers.ContactForm;
+import org.dialoghook.it.ServerEndpoints.Facility;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -94,7 +95,7 @@ class BotsIT extends WebhookIT {
 
     @Test
     void deliveriesAcceptedWithThePreviousSecretAreCountedInReadiness() {
-        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, "/health/ready", "MicroProfile Health");
+        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, Facility.HEALTH, "/health/ready");
         long before = HealthChecks.number(HealthChecks.named(json(ready), "dialoghook").getJsonObject("data"),
                 "bot.sales.previous-secret-deliveries");
         assertEquals(200, deliverTo("sales", DeliverySigner.withSecret(SALES_PREVIOUS_SECRET).handler("echo").sign())
@@ -102,7 +103,7 @@ class BotsIT extends WebhookIT {
         assertEquals(200, deliverTo("sales", DeliverySigner.withSecret(SALES_SECRET).handler("echo").sign())
                 .statusCode());
 
-        ready = ServerEndpoints.get(deploymentUrl, "/health/ready", "MicroProfile Health");
+        ready = ServerEndpoints.get(deploymentUrl, Facility.HEALTH, "/health/ready");
         JsonObject data = HealthChecks.named(json(ready), "dialoghook").getJsonObject("data");
         assertEquals(before + 1, HealthChecks.number(data, "bot.sales.previous-secret-deliveries"), data::toString);
         assertFalse(data.containsKey("bot.support.previous-secret-deliveries"), "support is not rotating");

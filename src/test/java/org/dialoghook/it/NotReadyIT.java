@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.dialoghook.it.ServerEndpoints.Facility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class NotReadyIT extends WebhookIT {
 
     @Test
     void readinessIsDownNamingTheBotWithoutASecretAndTheMissingHandlers() {
-        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, "/health/ready", "MicroProfile Health");
+        HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, Facility.HEALTH, "/health/ready");
         assertEquals(503, ready.statusCode(), ready::body);
         JsonObject check = HealthChecks.named(json(ready), "dialoghook");
         assertEquals("DOWN", check.getString("status"), check::toString);
@@ -33,7 +34,7 @@ class NotReadyIT extends WebhookIT {
 
     @Test
     void livenessStaysUp() {
-        HttpResponse<String> live = ServerEndpoints.get(deploymentUrl, "/health/live", "MicroProfile Health");
+        HttpResponse<String> live = ServerEndpoints.get(deploymentUrl, Facility.HEALTH, "/health/live");
         assertEquals(200, live.statusCode(), live::body);
         assertEquals("UP", HealthChecks.named(json(live), "dialoghook").getString("status"));
     }

@@ -76,6 +76,7 @@ class WildFlyCliScriptIT {
             assertTrue(configuration.contains("${ENC::dialoghook:"), "the secret is kept as an encrypted expression");
             assertFalse(configuration.contains("dialoghook-expression-holder"), "the script leaves no helper behind");
             assertTheScriptsSettingsAreInEffect();
+            assertTheMicroProfileScriptFindsEverythingInPlace(home, work);
 
             controller.stop(CONTAINER);
             controller.start(CONTAINER);
@@ -108,6 +109,22 @@ class WildFlyCliScriptIT {
         HttpResponse<String> warSecret = deliver(DeliverySigner.withSecret(WAR_SECRET).handler("echo").sign());
         WebhookIT.assertProblem(warSecret, 401, "invalid-token");
         assertFalse(warSecret.body().contains(SCRIPT_SECRET), "the secret is never in a reply");
+    }
+
+    /**
+     * {@code microprofile.cli}, run online on the server it already configured, changes nothing and needs no
+     * reload; the server's readiness, on its management port, has the receiver's check, UP.
+     */
+    private static void assertTheMicroProfileScriptFindsEverythingInPlace(Path home, Path work)
+            throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("wildfly.cliScript")).resolveSibling("microprofile.cli");
+        CliRun run = runCli(home, work, null, script);
+        assertEquals(0, run.exitCode(), () -> "the script failed:\n" + run.output());
+        assertFalse(run.output().contains("outcome"), () -> "it found everything in place:\n" + run.output());
+        HttpResponse<String> ready = WebhookIT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + System.getProperty("wildfly.scripted.management.port") + "/health/ready")).GET());
+        assertEquals(200, ready.statusCode(), ready::body);
+        assertEquals("UP", HealthChecks.named(WebhookIT.json(ready), "dialoghook").getString("status"), ready::body);
     }
 
     private static HttpResponse<String> deliver(SignedDelivery delivery) {
@@ -154,12 +171,18 @@ class WildFlyCliScriptIT {
      * @param secretFile the properties file with the secret, or {@code null} to run without one
      */
     private static CliRun runCli(Path home, Path work, Path secretFile) throws IOException, InterruptedException {
+        return runCli(home, work, secretFile, Path.of(System.getProperty("wildfly.cliScript")));
+    }
+
+    /** Runs {@code jboss-cli.sh --connect [--properties=<secret file>] --file=<script>} in the work directory. */
+    private static CliRun runCli(Path home, Path work, Path secretFile, Path script)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
                 "--controller=127.0.0.1:" + System.getProperty("wildfly.scripted.management.port")));
         if (secretFile != null) {
             command.add("--properties=" + secretFile);
         }
-        command.add("--file=" + System.getProperty("wildfly.cliScript"));
+        command.add("--file=" + script);
         Path log = work.resolve("cli-output.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
