@@ -1,7 +1,7 @@
 package org.dialoghook.internal.config;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -60,13 +60,18 @@ public class ReceiverExtension implements Extension {
         }
     }
 
-    void readSettings(@Observes AfterDeploymentValidation event) {
+    /**
+     * Reads the settings once every bean, and so every handler, is known: after bean discovery, not after
+     * deployment validation. A deployment that fails during validation has already registered its MicroProfile
+     * Health checks on WildFly, which keeps them, failing, until the server reloads; failing here keeps them out.
+     */
+    void readSettings(@Observes AfterBeanDiscovery event) {
         Config config = ConfigProvider.getConfig();
         try {
             settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
                     .read(handlers.keySet());
         } catch (InvalidSettingException e) {
-            event.addDeploymentProblem(e);
+            event.addDefinitionError(e);
             return;
         }
         SettingsLog.announce(settings);
@@ -91,12 +96,12 @@ public class ReceiverExtension implements Extension {
      * The settings read at deployment.
      *
      * @return the settings
-     * @throws IllegalStateException before the deployment has been validated
+     * @throws IllegalStateException before the beans have been discovered
      */
     public ReceiverSettings settings() {
         ReceiverSettings current = settings;
         if (current == null) {
-            throw new IllegalStateException("the settings are read when the deployment is validated");
+            throw new IllegalStateException("the settings are read when the beans have been discovered");
         }
         return current;
     }
