@@ -15,9 +15,11 @@ import java.util.TreeMap;
  * @param replay how redeliveries are recognised
  * @param capture what capture mode logs about each delivery
  * @param handlers the settings of each handler, and the global ones for a name no handler has
+ * @param telemetry whether the server's OpenTelemetry is turned on for the application: MicroProfile Telemetry's
+ *        own switch {@code otel.sdk.disabled} is {@code false} (it is {@code true} unless set)
  */
 public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, BodyLimits limits,
-        ReplaySettings replay, CaptureMode capture, HandlerPolicies handlers) {
+        ReplaySettings replay, CaptureMode capture, HandlerPolicies handlers, boolean telemetry) {
 
     /** Copies the map of bots, keeping the default bot first. */
     public ReceiverSettings {

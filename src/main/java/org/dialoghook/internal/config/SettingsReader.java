@@ -18,7 +18,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates every {@code dialoghook.*} setting from one lookup function (MicroProfile Config in
+ * Reads and validates every {@code dialoghook.*} setting, and MicroProfile Telemetry's {@code otel.sdk.disabled},
+ * from one lookup function (MicroProfile Config in
  * the server, a map in tests) and the names of the properties the config sources hold, which name the
  * bots and the handler limits. A bad value stops the reading with an {@link InvalidSettingException} that
  * names the setting. Values are trimmed, except secrets: their bytes are the key exactly as set.
@@ -49,6 +50,8 @@ public final class SettingsReader {
     public static final String LIMIT_HANDLER_NAME_LENGTH = "dialoghook.limits.handler-name-length";
     public static final String LIMIT_NUMBER_LENGTH = "dialoghook.limits.number-length";
     public static final String LIMIT_MEMBERS = "dialoghook.limits.members";
+    /** MicroProfile Telemetry's switch, read as the server reads it: telemetry is on only when it is {@code false}. */
+    public static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
 
     static final Set<String> PER_HANDLER_KEYS = Set.of("timeout", "fallback-block", "invalid-form-block");
     private static final Pattern BLOCK_ID = Pattern.compile("[0-9a-fA-F]{24}");
@@ -144,7 +147,7 @@ public final class SettingsReader {
             handlers.addAll(registeredHandlers);
         }
         return new ReceiverSettings(bots, maxBodyBytes(), limits, replay(), capture(),
-                handlerPolicies(handlers, handlerBots));
+                handlerPolicies(handlers, handlerBots), telemetry());
     }
 
     /**
@@ -354,6 +357,11 @@ public final class SettingsReader {
             throw new InvalidSettingException(MAX_BODY_BYTES, "'" + text
                     + "' is not a whole number of bytes between 1 and " + LARGEST_MAX_BODY_BYTES);
         }).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** Whether the server's OpenTelemetry is on for the application; the server decides what other values mean. */
+    private boolean telemetry() {
+        return value(OTEL_SDK_DISABLED).filter(text -> text.equalsIgnoreCase("false")).isPresent();
     }
 
     private CaptureMode capture() {

@@ -10,16 +10,20 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.dialoghook.internal.config.ReceiverSettings;
 
 /**
  * Chooses the handler metrics once at start: MicroProfile Metrics when the server offers its API and a registry
- * bean to the application (Payara), else none (for example WildFly's default configuration). No server's own
- * classes are used; the choice is made by looking the API up by name.
+ * bean to the application (Payara), else OpenTelemetry metrics when it offers a {@code Meter} bean (MicroProfile
+ * Telemetry 2, for example WildFly with its telemetry subsystems) and telemetry is on for the application
+ * ({@code otel.sdk.disabled=false}), else none (WildFly's default configuration). No
+ * server's own classes are used; the choice is made by looking the APIs up by name.
  */
 @ApplicationScoped
 public class HandlerMetricsProducer {
 
     static final String REGISTRY_TYPE = "org.eclipse.microprofile.metrics.MetricRegistry";
+    static final String METER_TYPE = "io.opentelemetry.api.metrics.Meter";
 
     private static final Logger LOG = Logger.getLogger(HandlerMetricsProducer.class.getName());
 
@@ -30,16 +34,30 @@ public class HandlerMetricsProducer {
     @Inject
     HandlerRegistry registry;
 
+    @Inject
+    ReceiverSettings settings;
+
     @Produces
     @ApplicationScoped
     HandlerMetrics metrics() {
-        Instance<Object> metricRegistry = metricRegistry();
+        Instance<Object> metricRegistry = bean(REGISTRY_TYPE);
         if (metricRegistry != null && metricRegistry.isResolvable()) {
             LOG.log(Level.INFO, "DH-0310 handler metrics go to MicroProfile Metrics (dialoghook.handler.*)");
             return MicroProfileHandlerMetrics.create(metricRegistry.get(), registry.names());
         }
-        LOG.log(Level.INFO, "DH-0311 the server offers no MicroProfile Metrics to the application: handler metrics "
-                + "are not recorded");
+        Instance<Object> meter = bean(METER_TYPE);
+        if (meter != null && meter.isResolvable()) {
+            if (settings.telemetry()) {
+                LOG.log(Level.INFO, "DH-0312 handler metrics go to the server''s OpenTelemetry metrics "
+                        + "(dialoghook.handler.*)");
+                return OpenTelemetryHandlerMetrics.create(meter.get(), registry.names());
+            }
+            LOG.log(Level.INFO, "DH-0311 the server offers OpenTelemetry metrics but telemetry is off for this "
+                    + "application (otel.sdk.disabled is not false): handler metrics are not recorded");
+            return new NoHandlerMetrics();
+        }
+        LOG.log(Level.INFO, "DH-0311 the server offers neither MicroProfile Metrics nor an OpenTelemetry Meter to the "
+                + "application: handler metrics are not recorded");
         return new NoHandlerMetrics();
     }
 
@@ -49,9 +67,9 @@ public class HandlerMetricsProducer {
     }
 
     @SuppressWarnings("unchecked")
-    private Instance<Object> metricRegistry() {
+    private Instance<Object> bean(String typeName) {
         try {
-            Class<?> type = Class.forName(REGISTRY_TYPE, false, HandlerMetricsProducer.class.getClassLoader());
+            Class<?> type = Class.forName(typeName, false, HandlerMetricsProducer.class.getClassLoader());
             return beans.select((Class<Object>) type, Default.Literal.INSTANCE);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;

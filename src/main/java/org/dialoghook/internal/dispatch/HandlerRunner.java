@@ -20,11 +20,14 @@ import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookHandler;
 import org.dialoghook.WebhookRequest;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
+import org.dialoghook.internal.trace.DeliveryTracing;
 
 /**
  * Runs a handler on a pool of the server's managed threads, inside a request context of its own, and gives
  * its reply as a future the dispatcher can hold to a deadline. Dependent handler instances are destroyed
  * once their reply is there.
+ *
+ * <p>The handler runs in the tracing context of the delivery that started it (see {@link DeliveryTracing}).
  *
  * <p>The pool is the receiver's own (made from the default {@code ManagedThreadFactory}, so its threads carry
  * the application's context) rather than the server's default executor, whose size differs from server to
@@ -85,6 +88,9 @@ public class HandlerRunner {
     @Inject
     Instance<RequestContextController> requestContexts;
 
+    @Inject
+    DeliveryTracing tracing;
+
     /**
      * Starts a handler.
      *
@@ -95,7 +101,8 @@ public class HandlerRunner {
     public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         try {
-            executor.execute(() -> runInRequestContext(handler, request, reply));
+            // the delivery's span is current on the pool thread too, so the handler's own spans nest under it
+            executor.execute(tracing.inCurrentContext(() -> runInRequestContext(handler, request, reply)));
         } catch (RejectedExecutionException e) {
             reply.completeExceptionally(e);
         }

@@ -23,6 +23,8 @@ import org.dialoghook.internal.dispatch.UnknownHandlerException;
 import org.dialoghook.internal.replay.ReplayInProgressException;
 import org.dialoghook.internal.replay.ReplayStore;
 import org.dialoghook.internal.replay.StoredReply;
+import org.dialoghook.internal.trace.DeliveryTrace;
+import org.dialoghook.internal.trace.DeliveryTracing;
 
 /**
  * Owns a verified delivery from its claim in the replay store to its stored reply, in one scope: claims it (a
@@ -64,6 +66,9 @@ public class DeliveryOwner {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliveryTracing tracing;
+
     /**
      * Answers a verified delivery.
      *
@@ -71,24 +76,34 @@ public class DeliveryOwner {
      * @return the reply to send: the handler's, a problem, or the reply of the delivery's first run
      */
     public Response deliver(VerifiedDelivery delivery) {
+        try (DeliveryTrace trace = tracing.open(delivery.bot(), delivery.deliveryId(), delivery.body().handlerName())) {
+            return deliver(delivery, trace);
+        }
+    }
+
+    private Response deliver(VerifiedDelivery delivery, DeliveryTrace trace) {
         String key = delivery.replayKey();
         Duration window = window(delivery);
         ReplayStore.Claim claim;
         try {
             claim = store.claim(key, window, longestWait(delivery));
         } catch (ReplayInProgressException e) {
-            return problems.response(problems.record(ProblemKind.DELIVERY_IN_PROGRESS,
+            Problem inProgress = problems.record(ProblemKind.DELIVERY_IN_PROGRESS,
                     "This delivery is still being handled; send it again later.", "", null, delivery.deliveryId(),
-                    delivery.body().handlerName())).build();
+                    delivery.body().handlerName());
+            trace.problem(inProgress.kind().type(), inProgress.getStatus());
+            return problems.response(inProgress).build();
         }
         if (claim.earlierReply().isPresent()) {
             LOG.log(Level.INFO, "DH-0610 delivery={0} handler={1}: a redelivery, answered with the reply of the first run",
                     new Object[] {delivery.deliveryId(), LogText.safe(delivery.body().handlerName())});
-            return response(claim.earlierReply().get()).header(REDELIVERY_HEADER, "true").build();
+            StoredReply earlier = claim.earlierReply().get();
+            trace.outcome(DeliveryTrace.REDELIVERY, earlier.status());
+            return response(earlier).header(REDELIVERY_HEADER, "true").build();
         }
         StoredReply reply = null;
         try {
-            reply = run(delivery, !claim.seenBefore());
+            reply = run(delivery, !claim.seenBefore(), trace);
             return response(reply).build();
         } finally {
             if (reply != null) {
@@ -109,27 +124,32 @@ public class DeliveryOwner {
     }
 
     /** Runs the handler and turns what came of it into the reply to send and keep. */
-    private StoredReply run(VerifiedDelivery delivery, boolean firstDelivery) {
+    private StoredReply run(VerifiedDelivery delivery, boolean firstDelivery, DeliveryTrace trace) {
         String handler = delivery.body().handlerName();
         try {
-            return new StoredReply(200, MediaType.APPLICATION_JSON, replies.toJson(dispatcher.dispatch(
+            StoredReply reply = new StoredReply(200, MediaType.APPLICATION_JSON, replies.toJson(dispatcher.dispatch(
                     new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(), delivery.body(), json.provider(),
                             json.forms(), firstDelivery))));
+            trace.outcome(DeliveryTrace.REPLIED, reply.status());
+            return reply;
         } catch (UnknownHandlerException e) {
             return stored(problems.record(ProblemKind.UNKNOWN_HANDLER, e.getMessage(),
-                    " Registered handlers: " + new TreeSet<>(e.registeredNames()), null, delivery.deliveryId(), handler));
+                    " Registered handlers: " + new TreeSet<>(e.registeredNames()), null, delivery.deliveryId(), handler),
+                    trace);
         } catch (HandlerFailedException e) {
             // the dispatcher logged the failure under this error id already
             ProblemKind kind = e.timedOut() ? ProblemKind.HANDLER_TIMED_OUT : ProblemKind.HANDLER_FAILED;
-            return stored(new Problem(kind, e.getMessage() + " The log has the details under this errorId.", e.errorId()));
+            return stored(new Problem(kind, e.getMessage() + " The log has the details under this errorId.", e.errorId()),
+                    trace);
         } catch (RuntimeException e) {
             return stored(problems.record(ProblemKind.INTERNAL_ERROR,
                     "The receiver failed; the log has the details under this errorId.", "", e, delivery.deliveryId(),
-                    handler));
+                    handler), trace);
         }
     }
 
-    private StoredReply stored(Problem problem) {
+    private StoredReply stored(Problem problem, DeliveryTrace trace) {
+        trace.problem(problem.kind().type(), problem.getStatus());
         return new StoredReply(problem.getStatus(), Problem.MEDIA_TYPE, problems.toJson(problem));
     }
 

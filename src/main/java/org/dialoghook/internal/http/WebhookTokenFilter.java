@@ -12,9 +12,12 @@ import java.util.List;
 import org.dialoghook.internal.auth.DeliveryVerifier;
 import org.dialoghook.internal.auth.VerifiedDelivery;
 import org.dialoghook.internal.capture.DeliveryCapture;
+import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryBytes;
 import org.dialoghook.internal.delivery.DeliveryRefusedException;
+import org.dialoghook.internal.delivery.LogText;
+import org.dialoghook.internal.trace.DeliveryTracing;
 
 /**
  * Lets a delivery reach the webhook resource only when its body fits the limits and its Bearer token is verified
@@ -42,6 +45,9 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
     @Inject
     ProblemResponder problems;
 
+    @Inject
+    DeliveryTracing tracing;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String bot = request.getUriInfo().getPathParameters().getFirst("bot");
@@ -58,6 +64,12 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         }
         capture.record(bot, contentType, authorization, raw, refused);
         if (refused != null) {
+            if (tracing.recording()) {
+                // the refusal's kind, never its detail: no part of a token is recorded
+                tracing.refused(bot == null ? BotSettings.DEFAULT_BOT : LogText.safe(bot), refused.deliveryId(),
+                        refused.handlerName() == null ? null : LogText.safe(refused.handlerName()),
+                        refused.kind().type(), refused.kind().status());
+            }
             request.abortWith(problems.refusal(refused).build());
         } else {
             request.setProperty(VerifiedDelivery.PROPERTY, verified);

@@ -42,6 +42,15 @@ class SettingsReaderTest {
     // ---- defaults ----
 
     @Test
+    void telemetryIsOnOnlyWhenTheServersSwitchSaysSo() {
+        assertFalse(read(Map.of()).telemetry(), "MicroProfile Telemetry is off unless otel.sdk.disabled=false");
+        assertTrue(readOne("otel.sdk.disabled", "false").telemetry());
+        assertTrue(readOne("otel.sdk.disabled", " FALSE ").telemetry());
+        assertFalse(readOne("otel.sdk.disabled", "true").telemetry());
+        assertFalse(readOne("otel.sdk.disabled", "no").telemetry(), "the server decides other values; not read as on");
+    }
+
+    @Test
     void defaultsWhenNothingIsSet() {
         ReceiverSettings settings = read(Map.of());
         TokenSettings token = settings.defaultBot().token();

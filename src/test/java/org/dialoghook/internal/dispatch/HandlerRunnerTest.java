@@ -26,6 +26,7 @@ import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookHandler;
 import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
+import org.dialoghook.internal.trace.DeliveryTracing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class HandlerRunnerTest {
     @BeforeEach
     void startPool() {
         runner = new HandlerRunner();
+        runner.tracing = DeliveryTracing.OFF;
         runner.threads = (ManagedThreadFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ManagedThreadFactory.class}, (proxy, method, args) -> {
                     if (method.getName().equals("newThread") && args[0] instanceof Runnable work) {

@@ -36,6 +36,7 @@ import org.dialoghook.internal.dispatch.HandlerRegistry;
 import org.dialoghook.internal.dispatch.UnknownHandlerException;
 import org.dialoghook.internal.replay.MemoryReplayStore;
 import org.dialoghook.internal.replay.ReplayStore;
+import org.dialoghook.internal.trace.DeliveryTracing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +93,7 @@ class DeliveryOwnerTest {
         owner.settings = new SettingsReader(name -> Optional.ofNullable(Map.of("dialoghook.secret", "s").get(name)))
                 .read(Set.of());
         owner.clock = CLOCK;
+        owner.tracing = DeliveryTracing.OFF;
         return owner;
     }
 

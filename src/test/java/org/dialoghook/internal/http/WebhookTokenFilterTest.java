@@ -23,6 +23,7 @@ import org.dialoghook.internal.capture.TestCaptures;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.delivery.JsonSupport;
+import org.dialoghook.internal.trace.DeliveryTracing;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class WebhookTokenFilterTest {
         ProblemResponder problems = new ProblemResponder();
         problems.json = json;
         filter.problems = problems;
+        filter.tracing = DeliveryTracing.OFF;
         return filter;
     }
 
