@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,7 @@ import org.dialoghook.it.handlers.ShowcaseHandler;
 import org.dialoghook.it.handlers.SingletonEjbHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
+import org.dialoghook.testkit.SendDelivery;
 import org.dialoghook.testkit.Transcript;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -251,6 +257,17 @@ class ConsoleIT extends WebhookIT {
         List<Transcript.Outcome> outcomes = transcript.runAgainst(uri("/webhook"), bot -> SECRET);
         assertEquals(List.of(true, false, true), outcomes.stream().map(Transcript.Outcome::asRecorded).toList(),
                 Transcript.describe(outcomes));
+
+        // and from the command line
+        Path file = Files.createTempFile("transcript", ".json");
+        Files.writeString(file, saved.body());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = SendDelivery.run(new String[] {"--url", uri("/webhook").toString(), "--secret", SECRET,
+            "--transcript", file.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, output);
+        assertTrue(output.startsWith("delivery 2 (default): recorded 200"), output);
+        assertFalse(output.contains("delivery 1 ") || output.contains("delivery 3 "), output);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.dialoghook.testkit;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import jakarta.json.Json;
@@ -33,6 +34,21 @@ public final class SendDelivery {
      * @throws Exception when the receiver cannot be reached
      */
     public static void main(String[] args) throws Exception {
+        int status = run(args, System.out);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the sender, printing to a stream.
+     *
+     * @param args the options
+     * @param out where the reply, or a transcript's differences, are printed
+     * @return the exit status: 1 when a transcript's replies differ from the recorded ones, else 0
+     * @throws Exception when the receiver cannot be reached
+     */
+    public static int run(String[] args, PrintStream out) throws Exception {
         Deque<String> options = new ArrayDeque<>(List.of(args));
         String url = "http://localhost:8080/webhook";
         String secret = System.getenv("DIALOGHOOK_SECRET");
@@ -65,11 +81,8 @@ public final class SendDelivery {
         if (transcript != null) {
             String key = secret;
             List<Transcript.Outcome> outcomes = Transcript.read(transcript).runAgainst(URI.create(url), bot -> key);
-            System.out.print(Transcript.describe(outcomes));
-            if (!Transcript.allAsRecorded(outcomes)) {
-                System.exit(1);
-            }
-            return;
+            out.print(Transcript.describe(outcomes));
+            return Transcript.allAsRecorded(outcomes) ? 0 : 1;
         }
         DeliverySigner signer = DeliverySigner.withSecret(secret).handler(handler).binding(binding);
         for (String[] form : forms) {
@@ -79,8 +92,9 @@ public final class SendDelivery {
             signer.parameter(param[0], Json.createValue(param[1]));
         }
         DeliveryReply reply = new WebhookClient(URI.create(url)).send(signer.sign());
-        System.out.println("HTTP " + reply.status() + " " + reply.contentType());
-        System.out.println(reply.body());
+        out.println("HTTP " + reply.status() + " " + reply.contentType());
+        out.println(reply.body());
+        return 0;
     }
 
     private static String value(Deque<String> options, String option) {
