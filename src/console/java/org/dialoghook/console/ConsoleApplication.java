@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.dialoghook.internal.http.WebhookApplication;
 
 /**
  * The development console's own JAX-RS application, at {@code /dialoghook/console} below the WAR's context root.
@@ -18,16 +19,15 @@ public class ConsoleApplication extends Application {
 
     private static final Set<Class<?>> CLASSES = Set.of(ConsoleResource.class, ConsoleErrorMapper.class);
 
-    /** Jersey's WADL description is switched off by name, as for the webhook's application. */
-    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);
 
     @Override
     public Set<Class<?>> getClasses() {
         return CLASSES;
     }
 
+    /** The same runtime properties as the webhook's application: no WADL description. */
     @Override
     public Map<String, Object> getProperties() {
-        return PROPERTIES;
+        return WebhookApplication.RUNTIME_PROPERTIES;
     }
 }

@@ -186,32 +186,21 @@ public class ConsoleResource {
     @Path("deliveries/{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)
     public Response replay(@Context HttpServletRequest request, @PathParam("id") long id, @QueryParam("as") String as) {
-        Optional<Response> refused = refusal(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Replayer.Mode mode;
-        if ("same".equals(as)) {
-            mode = Replayer.Mode.SAME;
-        } else if ("resigned".equals(as)) {
-            mode = Replayer.Mode.RESIGNED;
-        } else {
-            return ConsoleProblem.BAD_REPLAY_MODE.response();
-        }
-        Optional<RecordedDelivery> delivery = history.find(id);
-        if (delivery.isEmpty()) {
-            return ConsoleProblem.NO_SUCH_DELIVERY.response();
-        }
-        try {
+        return reaching(request, ConsoleProblem.CANNOT_RESIGN, () -> {
+            Replayer.Mode mode;
+            if ("same".equals(as)) {
+                mode = Replayer.Mode.SAME;
+            } else if ("resigned".equals(as)) {
+                mode = Replayer.Mode.RESIGNED;
+            } else {
+                return ConsoleProblem.BAD_REPLAY_MODE.response();
+            }
+            Optional<RecordedDelivery> delivery = history.find(id);
+            if (delivery.isEmpty()) {
+                return ConsoleProblem.NO_SUCH_DELIVERY.response();
+            }
             return sent(replayer.replay(delivery.get(), mode, request));
-        } catch (IllegalArgumentException e) {
-            return ConsoleProblem.CANNOT_RESIGN.response(e.getMessage());
-        } catch (IOException e) {
-            return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ConsoleProblem.REPLAY_FAILED.response("interrupted");
-        }
+        });
     }
 
     /**
@@ -247,11 +236,7 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response send(@Context HttpServletRequest request, String composed) {
-        Optional<Response> refused = refusal(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        try {
+        return reaching(request, ConsoleProblem.BAD_SEND, () -> {
             JsonObject what;
             try (JsonReader reader = jsonSupport.provider().createReader(new StringReader(composed))) {
                 what = reader.readObject();
@@ -265,14 +250,7 @@ public class ConsoleResource {
             return sent(replayer.send(botName.equals(BotSettings.DEFAULT_BOT) ? "/webhook" : "/webhook/" + botName,
                     MediaType.APPLICATION_JSON, "Bearer " + delivery.token(),
                     delivery.body().getBytes(StandardCharsets.UTF_8), request));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            return ConsoleProblem.BAD_SEND.response(e.getMessage());
-        } catch (IOException e) {
-            return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ConsoleProblem.REPLAY_FAILED.response("interrupted");
-        }
+        });
     }
 
     /**
@@ -371,11 +349,7 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response runTranscript(@Context HttpServletRequest request, String transcript) {
-        Optional<Response> refused = refusal(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        try {
+        return reaching(request, ConsoleProblem.BAD_TRANSCRIPT, () -> {
             List<Transcript.Outcome> outcomes = Transcript.read(new StringReader(transcript)).runAgainst(
                     Replayer.webhookUri("/webhook", request),
                     bot -> new String(replayer.secretOf(bot).keyBytes(), StandardCharsets.UTF_8));
@@ -392,8 +366,28 @@ public class ConsoleResource {
             }
             return json(Json.createObjectBuilder().add("allAsRecorded", Transcript.allAsRecorded(outcomes))
                     .add("steps", steps).build().toString());
-        } catch (IllegalArgumentException e) {
-            return ConsoleProblem.BAD_TRANSCRIPT.response(e.getMessage());
+        });
+    }
+
+    /** Work of the console that sends to the webhook. */
+    @FunctionalInterface
+    private interface WebhookCall {
+        Response call() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs work that sends to the webhook, after the console's rules: what it cannot take is the given problem,
+     * a webhook it cannot reach is {@code console-replay-failed}.
+     */
+    private Response reaching(HttpServletRequest request, ConsoleProblem badInput, WebhookCall call) {
+        Optional<Response> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        try {
+            return call.call();
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return badInput.response(e.getMessage());
         } catch (IOException e) {
             return ConsoleProblem.REPLAY_FAILED.response(e.getClass().getSimpleName());
         } catch (InterruptedException e) {

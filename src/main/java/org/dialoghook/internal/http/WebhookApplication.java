@@ -28,7 +28,8 @@ public class WebhookApplication extends Application {
      * otherwise describe the application at {@code /webhook/application.wadl}, an endpoint Dialoghook does not
      * document; a runtime that does not know a property ignores it.
      */
-    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+    public static final Map<String, Object> RUNTIME_PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl",
+            Boolean.TRUE);
 
     @Override
     public Set<Class<?>> getClasses() {
@@ -37,6 +38,6 @@ public class WebhookApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return PROPERTIES;
+        return RUNTIME_PROPERTIES;
     }
 }
