@@ -24,10 +24,7 @@ public class DeliveryHistory {
      * @return the request as kept, with its id
      */
     public synchronized RecordedDelivery add(RecordedDelivery unnumbered) {
-        RecordedDelivery numbered = new RecordedDelivery(++lastId, unnumbered.at(), unnumbered.bot(),
-                unnumbered.handler(), unnumbered.status(), unnumbered.outcome(), unnumbered.durationMicros(),
-                unnumbered.path(), unnumbered.contentType(), unnumbered.authorization(), unnumbered.body(),
-                unnumbered.replyType(), unnumbered.reply());
+        RecordedDelivery numbered = unnumbered.withId(++lastId);
         deliveries.addLast(numbered);
         if (deliveries.size() > CAPACITY) {
             deliveries.removeFirst();

@@ -25,6 +25,17 @@ public record RecordedDelivery(long id, Instant at, String bot, String handler, 
         long durationMicros, String path, String contentType, String authorization, byte[] body, String replyType,
         byte[] reply) {
 
+    /**
+     * The same delivery under its number in the history.
+     *
+     * @param number its number
+     * @return the numbered copy
+     */
+    RecordedDelivery withId(long number) {
+        return new RecordedDelivery(number, at, bot, handler, status, outcome, durationMicros, path, contentType,
+                authorization, body, replyType, reply);
+    }
+
     /** Leaves the header and the bodies out, so that a record printed by mistake shows nothing secret. */
     @Override
     public String toString() {
