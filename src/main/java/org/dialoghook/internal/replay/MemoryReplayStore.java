@@ -107,6 +107,16 @@ public final class MemoryReplayStore implements ReplayStore {
     }
 
     @Override
+    public long leftEarly() {
+        lock.lock();
+        try {
+            return replies.leftEarly();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public String describe() {
         return "in memory on this server, at most " + capacity + " deliveries";
     }

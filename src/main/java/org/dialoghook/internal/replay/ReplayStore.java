@@ -38,6 +38,14 @@ public interface ReplayStore {
     void release(String key);
 
     /**
+     * How many deliveries' records left the store before their replay window ended, since it started: a
+     * redelivery of one of them runs its handler again.
+     *
+     * @return the count
+     */
+    long leftEarly();
+
+    /**
      * What the store is, for the start-up log line.
      *
      * @return a short description

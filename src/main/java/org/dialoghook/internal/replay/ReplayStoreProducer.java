@@ -47,7 +47,7 @@ public class ReplayStoreProducer {
                     Thread.currentThread().getContextClassLoader());
             Instance<?> cacheManagers = beans.select(cacheManagerType);
             if (cacheManagers.isResolvable()) {
-                return JCacheReplayStore.open(cacheManagers.get(), clock);
+                return new SharedReplayStore(JCacheRecords.open(cacheManagers.get(), settings.replay().window()), clock);
             }
             LOG.log(Level.INFO, "DH-0601 the server offers no JCache CacheManager bean; redeliveries are recognised "
                     + "on this server only");
