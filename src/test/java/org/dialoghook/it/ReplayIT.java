@@ -90,15 +90,22 @@ class ReplayIT extends WebhookIT {
         assertEquals(first.body(), second.body(), "the same problem, with the same error id");
     }
 
+    /**
+     * Past the window the handler runs again. Payara's data grid keeps a record no longer than the window, so the
+     * copy finds nothing and is a first delivery; the in-memory store of WildFly still holds the expired record
+     * until its room is needed, so there the handler learns that the copy is a repeat.
+     */
     @Test
-    void afterTheWindowACopyRunsAgainAndTheHandlerKnowsItIsARepeat() throws InterruptedException {
+    void afterTheWindowACopyRunsAgain() throws InterruptedException {
         SignedDelivery delivery = signer().handler("count").lifetime(null).sign();
         HttpResponse<String> first = deliver(delivery);
         assertEquals(JsonValue.TRUE, json(first).getJsonObject("attributes").get("firstDelivery"));
         Thread.sleep(6000);
         HttpResponse<String> later = deliver(delivery);
         assertNotEquals(text(first), text(later), "past the window the handler runs again");
-        assertEquals(JsonValue.FALSE, json(later).getJsonObject("attributes").get("firstDelivery"));
+        boolean dataGrid = "payara-micro".equals(System.getProperty("dialoghook.it.server"));
+        assertEquals(dataGrid ? JsonValue.TRUE : JsonValue.FALSE,
+                json(later).getJsonObject("attributes").get("firstDelivery"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -33,6 +34,10 @@ final class MicroProfileHandlerMetrics implements HandlerMetrics {
     private static final Metadata LATENCY_META = Metadata.builder().withName(LATENCY)
             .withDescription("How long the handler took, whatever the outcome").withUnit(MetricUnits.NANOSECONDS).build();
 
+    private static final Metadata LEFT_EARLY_META = Metadata.builder().withName(REPLAY_LEFT_EARLY)
+            .withDescription("Deliveries whose replay record left the store before their replay window ended: a "
+                    + "redelivery of one of them runs its handler again").build();
+
     private final MetricRegistry registry;
     private final Map<String, Meters> byHandler = new ConcurrentHashMap<>();
 
@@ -52,6 +57,11 @@ final class MicroProfileHandlerMetrics implements HandlerMetrics {
         MicroProfileHandlerMetrics metrics = new MicroProfileHandlerMetrics((MetricRegistry) registry);
         handlers.forEach(metrics::meters);
         return metrics;
+    }
+
+    @Override
+    public void watchReplayStore(LongSupplier leftEarly) {
+        registry.gauge(LEFT_EARLY_META, leftEarly::getAsLong);
     }
 
     @Override

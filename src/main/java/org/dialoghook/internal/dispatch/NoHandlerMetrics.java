@@ -4,6 +4,11 @@ package org.dialoghook.internal.dispatch;
 final class NoHandlerMetrics implements HandlerMetrics {
 
     @Override
+    public void watchReplayStore(java.util.function.LongSupplier leftEarly) {
+        // no metrics facility
+    }
+
+    @Override
     public void succeeded(String handler, long nanos) {
         // no metrics facility
     }

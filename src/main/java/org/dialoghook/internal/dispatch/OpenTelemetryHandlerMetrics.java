@@ -8,6 +8,7 @@ import io.opentelemetry.api.metrics.Meter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Handler metrics as OpenTelemetry instruments of the application's {@code Meter} (MicroProfile Telemetry 2), with
@@ -23,6 +24,7 @@ final class OpenTelemetryHandlerMetrics implements HandlerMetrics {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
+    private final Meter meter;
     private final LongCounter deliveries;
     private final LongCounter failures;
     private final LongCounter timeouts;
@@ -30,6 +32,7 @@ final class OpenTelemetryHandlerMetrics implements HandlerMetrics {
     private final Map<String, Attributes> byHandler = new ConcurrentHashMap<>();
 
     private OpenTelemetryHandlerMetrics(Meter meter) {
+        this.meter = meter;
         deliveries = meter.counterBuilder(MicroProfileHandlerMetrics.DELIVERIES)
                 .setDescription("Deliveries dispatched to the handler, whatever their outcome").setUnit("{delivery}")
                 .build();
@@ -59,6 +62,13 @@ final class OpenTelemetryHandlerMetrics implements HandlerMetrics {
             metrics.timeouts.add(0, attributes);
         }
         return metrics;
+    }
+
+    @Override
+    public void watchReplayStore(LongSupplier leftEarly) {
+        meter.counterBuilder(REPLAY_LEFT_EARLY)
+                .setDescription("Deliveries whose replay record left the store before their replay window ended")
+                .setUnit("{delivery}").buildWithCallback(count -> count.record(leftEarly.getAsLong()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.dispatch.HandlerMetrics;
 
 /**
  * Chooses the replay store once at start: the server's JCache when it offers a {@code CacheManager} bean
@@ -29,6 +30,9 @@ public class ReplayStoreProducer {
     Clock clock;
 
     @Inject
+    HandlerMetrics metrics;
+
+    @Inject
     @Any
     Instance<Object> beans;
 
@@ -38,6 +42,7 @@ public class ReplayStoreProducer {
         ReplayStore store = settings.replay().useJCache() ? jcacheOrMemory() : memory();
         LOG.log(Level.INFO, "DH-0600 replay store: {0}; replay window {1}",
                 new Object[] {store.describe(), settings.replay().window()});
+        metrics.watchReplayStore(store::leftEarly);
         return store;
     }
 

@@ -62,6 +62,11 @@ class DispatcherTest {
         };
         dispatcher.metrics = new HandlerMetrics() {
             @Override
+            public void watchReplayStore(java.util.function.LongSupplier leftEarly) {
+                counted.add("watching the replay store");
+            }
+
+            @Override
             public void succeeded(String handler, long nanos) {
                 counted.add("succeeded " + handler);
             }

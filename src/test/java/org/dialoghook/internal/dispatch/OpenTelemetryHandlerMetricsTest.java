@@ -59,6 +59,19 @@ class OpenTelemetryHandlerMetricsTest {
         assertTrue(metric(read, "dialoghook.handler.deliveries").getLongSumData().isMonotonic());
     }
 
+    @Test
+    void theReplayStoresCountOfRecordsThatLeftEarlyIsReadAtEachCollection() {
+        java.util.concurrent.atomic.AtomicLong leftEarly = new java.util.concurrent.atomic.AtomicLong(3);
+        metrics.watchReplayStore(leftEarly::get);
+        assertEquals(3, replayLeftEarly(reader.collectAllMetrics()));
+        leftEarly.set(5);
+        assertEquals(5, replayLeftEarly(reader.collectAllMetrics()));
+    }
+
+    private static long replayLeftEarly(Collection<MetricData> read) {
+        return metric(read, HandlerMetrics.REPLAY_LEFT_EARLY).getLongSumData().getPoints().iterator().next().getValue();
+    }
+
     private static MetricData metric(Collection<MetricData> read, String name) {
         return read.stream().filter(metric -> metric.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no metric " + name + " in " + read));
