@@ -173,6 +173,11 @@ final class PayaraServerDomain implements AutoCloseable {
         return text.toString();
     }
 
+    /** @return the domain's {@code config} directory, where a relative configuration file name is read from */
+    Path configDirectory() {
+        return domains.resolve(name).resolve("config");
+    }
+
     /** @return the domain's {@code domain.xml} */
     String domainXml() throws IOException {
         return Files.readString(domains.resolve(name).resolve("config/domain.xml"), StandardCharsets.UTF_8);

@@ -47,6 +47,8 @@ class PayaraServerScriptIT {
 
     private static final Path SETTINGS_FILE = Path.of("server-config", "payara", "dialoghook.asadmin");
     private static final Path SERVER_FILE = Path.of("server-config", "payara", "payara-server.asadmin");
+    private static final Path REPLAY_CACHE_FILE = Path.of("server-config", "payara", "replay-cache.asadmin");
+    private static final Path HAZELCAST_FILE = Path.of("server-config", "payara", "hazelcast-replays.xml");
 
     private static PayaraServerDomain domain;
     private static Path operator;
@@ -59,8 +61,10 @@ class PayaraServerScriptIT {
                 "dialoghook-it");
         operator = prepareOperatorDirectory(work.resolve("operator"));
         Path passwordFile = operator.resolve("dialoghook.pwd");
+        // docs/operators.md, "Sizing the replay cache on Payara": the Hazelcast file in the domain's config/
+        Files.copy(HAZELCAST_FILE, domain.configDirectory().resolve(HAZELCAST_FILE.getFileName()));
         // docs/operators.md, Payara Server: step 4, the settings first, then the alias and the deployment
-        for (Path file : List.of(SETTINGS_FILE, SERVER_FILE)) {
+        for (Path file : List.of(REPLAY_CACHE_FILE, SETTINGS_FILE, SERVER_FILE)) {
             PayaraServerDomain.Run run = domain.asadmin(operator, "--port", String.valueOf(domain.adminPort()),
                     "--user", "admin", "--passwordfile", passwordFile.getFileName().toString(),
                     "multimode", "--file", file.toString());
@@ -88,7 +92,7 @@ class PayaraServerScriptIT {
     private static Path prepareOperatorDirectory(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("target"));
         Files.createDirectories(dir.resolve(SETTINGS_FILE).getParent());
-        for (Path file : List.of(SETTINGS_FILE, SERVER_FILE)) {
+        for (Path file : List.of(REPLAY_CACHE_FILE, SETTINGS_FILE, SERVER_FILE)) {
             Files.copy(file, dir.resolve(file));
         }
         WebhookIT.receiver("dialoghook", Map.of(
@@ -162,5 +166,23 @@ class PayaraServerScriptIT {
         Optional<String> listed = domain.asadmin(operator, "--port", String.valueOf(domain.adminPort()),
                 "list-password-aliases").output().lines().filter("dialoghook-secret"::equals).findFirst();
         assertTrue(listed.isPresent(), "the alias dialoghook-secret exists");
+    }
+
+    /** The replay cache is the data grid's, configured by the Hazelcast file that replay-cache.asadmin names. */
+    @Test
+    @Order(5)
+    void theReplayCacheIsTheDataGridsAsTheHazelcastFileConfiguresIt() throws IOException, InterruptedException {
+        SignedDelivery delivery = DeliverySigner.withSecret(SCRIPT_SECRET).handler("echo").sign();
+        HttpResponse<String> first = deliver(delivery);
+        assertEquals(200, first.statusCode(), first::body);
+        HttpResponse<String> again = deliver(delivery);
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.headers().firstValue("Dialoghook-Redelivery").orElse(null));
+        String log = domain.serverLog();
+        assertTrue(log.contains("DH-0600 replay store: JCache cache 'dialoghook-replays'")
+                && log.contains("records kept PT10M"), "DH-0600 names the data grid's cache and its expiry");
+        String configured = domain.asadmin(operator, "--port", String.valueOf(domain.adminPort()),
+                "get-hazelcast-configuration").output();
+        assertTrue(configured.contains("hazelcast-replays.xml"), configured);
     }
 }
