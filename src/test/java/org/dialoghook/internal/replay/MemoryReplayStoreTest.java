@@ -30,26 +30,6 @@ class MemoryReplayStoreTest {
     private static final StoredReply REPLY = new StoredReply(200, "application/json",
             "{\"blocks\":[]}".getBytes(StandardCharsets.UTF_8));
 
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theFirstCopyClaimsAndLaterCopiesGetItsReply() {
         MemoryReplayStore store = new MemoryReplayStore(10, new MovableClock());
@@ -116,7 +96,7 @@ class MemoryReplayStoreTest {
         MemoryReplayStore store = new MemoryReplayStore(10, clock);
         store.claim("k", WINDOW, Duration.ZERO);
         store.complete("k", REPLY, WINDOW);
-        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        clock.advance(WINDOW.plusSeconds(1));
         ReplayStore.Claim again = store.claim("k", WINDOW, Duration.ZERO);
         assertTrue(again.earlierReply().isEmpty(), "claimed again: the handler runs");
     }
@@ -127,7 +107,7 @@ class MemoryReplayStoreTest {
         MemoryReplayStore store = new MemoryReplayStore(10, clock);
         store.claim("k", WINDOW, Duration.ZERO);
         store.complete("k", REPLY, WINDOW);
-        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        clock.advance(WINDOW.plusSeconds(1));
         for (int i = 0; i < 30; i++) {
             store.claim("other" + i, WINDOW, Duration.ZERO);
             store.complete("other" + i, REPLY, WINDOW);
@@ -173,7 +153,7 @@ class MemoryReplayStoreTest {
             store.claim("old" + i, WINDOW, Duration.ZERO);
             store.complete("old" + i, REPLY, WINDOW);
         }
-        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        clock.advance(WINDOW.plusSeconds(1));
         for (int i = 0; i < 10; i++) {
             store.claim("new" + i, WINDOW, Duration.ZERO);
             store.complete("new" + i, REPLY, WINDOW);

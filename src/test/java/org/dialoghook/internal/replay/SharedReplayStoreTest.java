@@ -66,7 +66,7 @@ class SharedReplayStoreTest {
     void aRecordPastItsWindowStillInTheGridIsARepeat() {
         store.claim("k", WINDOW, Duration.ZERO);
         store.complete("k", REPLY, WINDOW);
-        clock.now = clock.now.plus(WINDOW).plusSeconds(1);
+        clock.advance(WINDOW.plusSeconds(1));
         assertEquals(ReplayStore.Claim.REPEAT, store.claim("k", WINDOW, Duration.ZERO));
     }
 
@@ -89,11 +89,11 @@ class SharedReplayStoreTest {
             grid.evicted = 7;
             store.claim("a", WINDOW, Duration.ZERO);
             assertEquals(0, store.leftEarly(), "looked at only every few seconds");
-            clock.now = clock.now.plusMillis(SharedReplayStore.EVICTION_CHECK_MILLIS);
+            clock.advance(Duration.ofMillis(SharedReplayStore.EVICTION_CHECK_MILLIS));
             store.claim("b", WINDOW, Duration.ZERO);
             assertEquals(7, store.leftEarly());
             grid.evicted = 9;
-            clock.now = clock.now.plusMillis(SharedReplayStore.EVICTION_CHECK_MILLIS);
+            clock.advance(Duration.ofMillis(SharedReplayStore.EVICTION_CHECK_MILLIS));
             store.claim("c", WINDOW, Duration.ZERO);
             assertEquals(9, store.leftEarly());
             assertEquals(1, log.records().stream().filter(r -> r.getMessage().startsWith("DH-0606")).count());
@@ -172,26 +172,6 @@ class SharedReplayStoreTest {
         @Override
         public String describe() {
             return "a map in this test";
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
