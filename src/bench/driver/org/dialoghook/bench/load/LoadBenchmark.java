@@ -114,6 +114,9 @@ public final class LoadBenchmark {
                     line(result.row());
                 }
             }
+            for (String warning : List.of("DH-0605", "DH-0606")) {
+                grid.logLines(warning).forEach(found -> line("grid server's log: " + found));
+            }
             if (options.profile()) {
                 writePhases(results, options.work().resolve("phases.txt"));
                 Path memoryRecording = dump(memory, "server.jfr");

@@ -61,7 +61,7 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 positive(values, "rounds", 3),
                 positive(values, "warmup-min", 6),
                 positive(values, "warmup-max", 12),
-                positive(values, "warmup-max-grid", 24),
+                positive(values, "warmup-max-grid", 18),
                 positive(values, "connections", 16),
                 positive(values, "threads", 2),
                 positive(values, "max-rate", 40_000),

@@ -177,14 +177,27 @@ final class PayaraServer implements AutoCloseable {
      * @throws IOException when the log cannot be read
      */
     String replayStore() throws IOException {
+        List<String> lines = logLines(REPLAY_STORE_LINE);
+        return lines.isEmpty() ? null : lines.get(0);
+    }
+
+    /**
+     * The server's log lines that hold a text, each from that text on.
+     *
+     * @param text for example a message id
+     * @return the lines, in order
+     * @throws IOException when the log cannot be read
+     */
+    List<String> logLines(String text) throws IOException {
+        List<String> found = new ArrayList<>();
         for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
-            int at = line.indexOf(REPLAY_STORE_LINE);
+            int at = line.indexOf(text);
             if (at >= 0) {
                 String message = line.substring(at).strip();
-                return message.endsWith("]]") ? message.substring(0, message.length() - 2) : message;
+                found.add(message.endsWith("]]") ? message.substring(0, message.length() - 2) : message);
             }
         }
-        return null;
+        return found;
     }
 
     long pid() {
