@@ -34,10 +34,10 @@ import org.dialoghook.testkit.DeliverySigner;
 public final class LoadBenchmark {
 
     private static final String RECEIVER = "/webhook";
-    private static final Endpoint CEILING = new Endpoint("ceiling", "/noop", false, false);
-    private static final Endpoint FLOOR = new Endpoint("floor", "/floor", false, false);
-    private static final Endpoint MEMORY = new Endpoint("memory", RECEIVER, true, false);
-    private static final Endpoint GRID = new Endpoint("grid", RECEIVER, true, true);
+    private static final Endpoint CEILING = new Endpoint("ceiling", "ceiling /noop", "/noop", false, false);
+    private static final Endpoint FLOOR = new Endpoint("floor", "jose4j floor /floor", "/floor", false, false);
+    private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true, false);
+    private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true, true);
     private static final List<Endpoint> ENDPOINTS = List.of(CEILING, FLOOR, MEMORY, GRID);
     private static final double AGREEMENT = 0.05;
     private static final Duration STORE_LINE_WAIT = Duration.ofSeconds(20);
@@ -402,20 +402,12 @@ public final class LoadBenchmark {
      * One endpoint the rounds drive.
      *
      * @param name its short name in the rows and in phases.txt
+     * @param label its name in the figures and the profiles
      * @param path the request path
      * @param fresh whether every measured request carries a token never sent to that server before
      * @param grid whether it is served by the server with the data grid
      */
-    private record Endpoint(String name, String path, boolean fresh, boolean grid) {
-
-        String label() {
-            return switch (name) {
-                case "ceiling" -> "ceiling /noop";
-                case "floor" -> "jose4j floor /floor";
-                case "memory" -> "receiver, memory store";
-                default -> "receiver, grid store";
-            };
-        }
+    private record Endpoint(String name, String label, String path, boolean fresh, boolean grid) {
     }
 
     /**
