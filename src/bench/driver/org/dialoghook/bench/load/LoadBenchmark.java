@@ -271,7 +271,8 @@ public final class LoadBenchmark {
         line(String.format("throughput %.3f (target >= 0.85: %s)  rounds: %s", gridThroughput,
                 gridThroughput >= 0.85 ? "met" : "NOT MET",
                 byRound(results, GRID, MEMORY, r -> r.perSecond())));
-        line(String.format("p99        %.3f (target <= 1.20: %s)  rounds: %s", gridP99, gridP99 <= 1.20 ? "met" : "NOT MET",
+        line(String.format("p99        %.3f (target <= 1.20: %s)  rounds: %s", gridP99,
+                gridP99 <= 1.20 ? "met" : "NOT MET",
                 byRound(results, GRID, MEMORY, Result::p99Millis)));
         line(String.format("server CPU per request %.3f (%+.1f us a delivery)",
                 grid.cpuMicrosPerRequest() / memory.cpuMicrosPerRequest(),
@@ -286,7 +287,8 @@ public final class LoadBenchmark {
                 overFloor >= 0.90 ? "met" : "NOT MET", byRound(results, MEMORY, FLOOR, r -> r.perSecond())));
         line(String.format("receiver/ceiling throughput %.3f (target >= 0.80: %s)  rounds: %s", overCeiling,
                 overCeiling >= 0.80 ? "met" : "NOT MET", byRound(results, MEMORY, CEILING, r -> r.perSecond())));
-        line(String.format("receiver/ceiling p99        %.3f (target <= 1.20: %s)", p99, p99 <= 1.20 ? "met" : "NOT MET"));
+        line(String.format("receiver/ceiling p99        %.3f (target <= 1.20: %s)", p99,
+                p99 <= 1.20 ? "met" : "NOT MET"));
         line(String.format("server CPU per request: %.1f us more than the floor's, %.1f us more than the ceiling's"
                 + " (the floor itself: %.3f of the ceiling's throughput, %.1f us more CPU a request)",
                 memory.cpuMicrosPerRequest() - floor.cpuMicrosPerRequest(),
@@ -300,11 +302,13 @@ public final class LoadBenchmark {
     }
 
     /** One endpoint's figure over another's, round by round. */
-    private static String byRound(List<Result> results, Endpoint over, Endpoint under, ToDoubleFunction<Result> figure) {
+    private static String byRound(List<Result> results, Endpoint over, Endpoint under,
+            ToDoubleFunction<Result> figure) {
         List<String> ratios = new ArrayList<>();
         for (Result result : results) {
             if (result.endpoint().equals(over.name())) {
-                results.stream().filter(other -> other.endpoint().equals(under.name()) && other.round() == result.round())
+                results.stream()
+                        .filter(other -> other.endpoint().equals(under.name()) && other.round() == result.round())
                         .findFirst().ifPresent(other -> ratios.add(
                                 String.format("%.3f", figure.applyAsDouble(result) / figure.applyAsDouble(other))));
             }
@@ -338,7 +342,8 @@ public final class LoadBenchmark {
         line("  threads the samples fell on (digits as #):");
         profile.threads(8).forEach((thread, share) -> line(String.format("  %5.1f%%  %s", share, thread)));
         double cpu = Result.median(results, endpoint.name()).cpuMicrosPerRequest();
-        line("  the threads' CPU, user and system (JFR's thread CPU load), and that share of the server's CPU a request:");
+        line("  the threads' CPU, user and system (JFR's thread CPU load), and that share of the server's CPU a"
+                + " request:");
         profile.threadCpu(8).forEach((thread, share) -> line(String.format("  %5.1f%%  %6.1f us  %s", share,
                 share * cpu / 100, thread)));
         if (!profile.receiverMethods(1).isEmpty()) {

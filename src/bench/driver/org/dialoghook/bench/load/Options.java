@@ -28,8 +28,8 @@ import java.util.Map;
  * @param profile whether the server records with JFR and the profile of each endpoint prints
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
-        String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int warmupMaxGrid, int connections, int threads,
-        int maxRate, int warmupPool, int startups, boolean profile) {
+        String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int warmupMaxGrid, int connections,
+        int threads, int maxRate, int warmupPool, int startups, boolean profile) {
 
     Options {
         if (warmupMin > warmupMax) {

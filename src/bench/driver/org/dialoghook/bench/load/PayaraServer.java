@@ -30,7 +30,7 @@ final class PayaraServer implements AutoCloseable {
     /**
      * How the grid server keeps its data grid to itself, found on Payara Micro 6.2025.10: a cluster name of its
      * own, discovery by TCP/IP whose only member is its own address, and the grid's interface 127.0.0.1. With
-     * {@code --nocluster} the grid still runs (and the receiver still gets its JCache), but Payara then ignores
+     * {@code --nocluster} the grid still runs (and binds its JCache provider), but Payara then ignores
      * {@code --interfaces} and the member takes the machine's network address; the Hazelcast property
      * {@code hazelcast.socket.bind.any=false} (a system property) makes it listen on that interface alone.
      * Everything else (the JCache provider, partitions, threads, the cache's size and expiry) is Payara's default.

@@ -127,7 +127,8 @@ final class ProfileSummary {
                 .forEach(name -> receiverMethods.merge(name, 1, Integer::sum));
         RecordedFrame top = frames.get(0);
         topMethods.merge(name(top), 1, Integer::sum);
-        frames.stream().map(frame -> frame.getMethod().getType().getName()).filter(type -> type.startsWith(GRID_PACKAGE))
+        frames.stream().map(frame -> frame.getMethod().getType().getName())
+                .filter(type -> type.startsWith(GRID_PACKAGE))
                 .map(type -> type.substring(0, type.lastIndexOf('.'))).distinct()
                 .forEach(name -> gridPackages.merge(name, 1, Integer::sum));
         for (int i = 0; i < frames.size(); i++) {
