@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -18,19 +19,28 @@ import org.dialoghook.testkit.DeliverySigner;
 
 /**
  * The load benchmark ({@code mvn -Pbench verify}): times the start-up of Payara Micro with the no-op WAR and
- * with the receiver's WAR, then starts the receiver's WAR, warms it up until two consecutive chunks agree,
- * drives the receiver ({@code POST /webhook}, every request with its own token, answered by the echo handler)
- * and the ceiling ({@code POST /noop}, same request bytes, no work) in interleaved phases, and prints each
- * one's figures and the ratios receiver/ceiling. A third endpoint ({@code POST /floor}: the no-op plus jose4j
- * verifying the token) shows what the JWT alone costs on this server. Load goes to 127.0.0.1 only; every phase is bounded in time
- * and count; the server it started is stopped at the end.
+ * with the receiver's WAR, then starts two servers with the receiver's WAR: one without Hazelcast, where the
+ * receiver keeps its replay records in memory, and one with Payara's data grid on as Payara runs by default (a
+ * cluster of one on 127.0.0.1), where the receiver keeps them in a JCache cache on the grid. The start-up line
+ * of each ({@code DH-0600}) is printed, and the run fails when the grid server's receiver did not get the
+ * grid's store. Four endpoints are warmed up until two consecutive chunks agree and then driven in interleaved
+ * rounds: the ceiling ({@code POST /noop}, same request bytes, no work), the jose4j floor ({@code POST /floor}:
+ * the no-op plus jose4j verifying the token) and the receiver with the memory store ({@code POST /webhook}), all
+ * three on the first server, and the receiver with the grid's store ({@code POST /webhook} on the second).
+ * Every measured receiver request has its own token. The figures of the four print side by side, with the
+ * ratios grid/memory and receiver/floor and receiver/ceiling. Load goes to 127.0.0.1 only; every phase is
+ * bounded in time and count; the servers it started are stopped at the end.
  */
 public final class LoadBenchmark {
 
     private static final String RECEIVER = "/webhook";
-    private static final String CEILING = "/noop";
-    private static final String FLOOR = "/floor";
+    private static final Endpoint CEILING = new Endpoint("ceiling", "ceiling /noop", "/noop", false, false);
+    private static final Endpoint FLOOR = new Endpoint("floor", "jose4j floor /floor", "/floor", false, false);
+    private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true, false);
+    private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true, true);
+    private static final List<Endpoint> ENDPOINTS = List.of(CEILING, FLOOR, MEMORY, GRID);
     private static final double AGREEMENT = 0.05;
+    private static final Duration STORE_LINE_WAIT = Duration.ofSeconds(20);
 
     private final Options options;
     private final Wrk wrk;
@@ -63,54 +73,112 @@ public final class LoadBenchmark {
         line("machine: " + MachineInfo.describe(options));
         line("load average before: " + MachineInfo.loadAverage() + " (other work on the machine skews absolute figures;"
                 + " the ratios compare phases of one run)");
-        line("server: -Xmx" + options.heap() + ", default GC, HTTP on 127.0.0.1 only; wrk: " + options.threads()
+        line("servers: -Xmx" + options.heap() + ", default GC, HTTP on 127.0.0.1 only; wrk: " + options.threads()
                 + " threads, " + options.connections() + " connections, " + options.phaseSeconds() + " s phases, at most "
                 + options.perThreadLimit() * options.threads() + " requests a phase");
+        line("memory server: --nohazelcast (receiver with the memory store, the ceiling and the floor); grid server:"
+                + " Payara's data grid on, a cluster of one on loopback (" + PayaraServer.GRID_OPTIONS + ")");
 
         long signing = System.nanoTime();
         Path pools = options.work().resolve("tokens");
         TokenPool warm = TokenPool.sign(secret, pools, "warmup", options.threads(), options.warmupPool());
         int measured = options.rounds();
         TokenPool fresh = TokenPool.sign(secret, pools, "fresh", options.threads(), options.perThreadLimit() * measured);
-        line(String.format("tokens: %d signed in %.1f s (a fresh one for every measured receiver request; the warm-up"
-                + " and the ceiling cycle through %d)", (long) (warm.perThread() + fresh.perThread()) * options.threads(),
+        line(String.format("tokens: %d signed in %.1f s (a fresh one for every measured receiver request: each server"
+                + " has its own replay store and gets each fresh token once; the warm-up, the ceiling and the floor"
+                + " cycle through %d)", (long) (warm.perThread() + fresh.perThread()) * options.threads(),
                 (System.nanoTime() - signing) / 1e9, warm.perThread() * options.threads()));
         String body = Files.readString(warm.body(), StandardCharsets.UTF_8);
 
         StartUp startUp = timeStartUps(body);
 
         List<Result> results = new ArrayList<>();
-        Map<String, ProfileSummary> profiles = new java.util.LinkedHashMap<>();
-        try (PayaraServer server = PayaraServer.start(options, options.war(), secret, "receiver")) {
-            server.awaitReady(RECEIVER, oneToken(), body);
-            line(String.format("server ready on 127.0.0.1:%d, RSS %.0f MiB idle", server.port(), mib(server.rssBytes())));
-            warmUp(server, RECEIVER, warm);
-            warmUp(server, CEILING, warm);
-            warmUp(server, FLOOR, warm);
+        Map<Endpoint, ProfileSummary> profiles = new LinkedHashMap<>();
+        try (PayaraServer memory = PayaraServer.start(options, options.war(), secret, "receiver", false);
+                PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true)) {
+            Map<Endpoint, PayaraServer> servers = Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid);
+            for (PayaraServer server : List.of(memory, grid)) {
+                server.awaitReady(RECEIVER, oneToken(), body);
+            }
+            requireStores(memory, grid);
+            warmUp(MEMORY, memory, warm, options.warmupMax());
+            warmUp(CEILING, memory, warm, options.warmupMax());
+            warmUp(FLOOR, memory, warm, options.warmupMax());
+            warmUp(GRID, grid, warm, options.warmupMaxGrid());
             for (int round = 0; round < options.rounds(); round++) {
-                List<String> order = round % 2 == 0 ? List.of(CEILING, FLOOR, RECEIVER) : List.of(RECEIVER, FLOOR, CEILING);
-                for (String path : order) {
-                    Result result = measure(server, path, round, warm, fresh);
+                // the next round in reverse, so that drift and other work on the machine hit every endpoint alike
+                List<Endpoint> order = round % 2 == 0 ? ENDPOINTS : reversed(ENDPOINTS);
+                for (Endpoint endpoint : order) {
+                    Result result = measure(endpoint, servers.get(endpoint), round, warm, fresh);
                     results.add(result);
                     line(result.row());
                 }
             }
+            for (String warning : List.of("DH-0605", "DH-0606")) {
+                grid.logLines(warning).forEach(found -> line("grid server's log: " + found));
+            }
             if (options.profile()) {
-                Path recording = options.work().resolve("server.jfr").toAbsolutePath();
-                Files.deleteIfExists(recording);
-                server.jcmd("JFR.dump", "name=bench", "filename=" + recording);
                 writePhases(results, options.work().resolve("phases.txt"));
-                for (String path : List.of(RECEIVER, FLOOR, CEILING)) {
-                    profiles.put(path, ProfileSummary.read(recording, windows(results, path)));
+                Path memoryRecording = dump(memory, "server.jfr");
+                Path gridRecording = dump(grid, "server-grid.jfr");
+                for (Endpoint endpoint : ENDPOINTS) {
+                    profiles.put(endpoint, ProfileSummary.read(endpoint.grid() ? gridRecording : memoryRecording,
+                            windows(results, endpoint)));
                 }
             }
         }
-        summarize(results, startUp);
-        profiles.forEach((path, profile) -> printProfile(path, profile, results));
+        summarize(results, profiles, startUp);
+        profiles.forEach((endpoint, profile) -> printProfile(endpoint, profile, results));
         line("load average after: " + MachineInfo.loadAverage());
         Path file = options.work().resolve("results.txt");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println("(also written to " + file + ")");
+    }
+
+    /** Prints each server's replay store, and stops the run when either server has not the store it is there for. */
+    private void requireStores(PayaraServer memory, PayaraServer grid) throws IOException {
+        String memoryStore = storeLine(memory);
+        String gridStore = storeLine(grid);
+        line(String.format("memory server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", memory.port(),
+                mib(memory.rssBytes()), memoryStore));
+        line(String.format("grid server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", grid.port(),
+                mib(grid.rssBytes()), gridStore));
+        if (gridStore == null || !gridStore.contains("JCache")) {
+            String failure = "FAILED: the receiver on the grid server did not get the data grid's JCache store ("
+                    + gridStore + "); nothing measured would be the grid's. See " + grid.log();
+            line(failure);
+            throw new IllegalStateException(failure);
+        }
+        if (memoryStore == null || memoryStore.contains("JCache")) {
+            String failure = "FAILED: the receiver on the memory server did not get the memory store (" + memoryStore
+                    + "). See " + memory.log();
+            line(failure);
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** The server's DH-0600 line; the receiver logs it when its first delivery creates the store. */
+    private static String storeLine(PayaraServer server) throws IOException {
+        long deadline = System.nanoTime() + STORE_LINE_WAIT.toNanos();
+        String store = server.replayStore();
+        while (store == null && System.nanoTime() < deadline) {
+            PayaraServer.sleep(200);
+            store = server.replayStore();
+        }
+        return store;
+    }
+
+    private Path dump(PayaraServer server, String name) throws IOException {
+        Path recording = options.work().resolve(name).toAbsolutePath();
+        Files.deleteIfExists(recording);
+        server.jcmd("JFR.dump", "name=bench", "filename=" + recording);
+        return recording;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 
     private StartUp timeStartUps(String body) throws IOException {
@@ -119,14 +187,14 @@ public final class LoadBenchmark {
         for (int i = 0; i < options.startups(); i++) {
             // the order alternates, so that neither WAR always gets the colder start
             if (i % 2 == 0) {
-                ceiling.add(startUp(options.ceilingWar(), CEILING, null, body));
+                ceiling.add(startUp(options.ceilingWar(), CEILING.path(), null, body));
                 receiver.add(startUp(options.war(), RECEIVER, oneToken(), body));
             } else {
                 receiver.add(startUp(options.war(), RECEIVER, oneToken(), body));
-                ceiling.add(startUp(options.ceilingWar(), CEILING, null, body));
+                ceiling.add(startUp(options.ceilingWar(), CEILING.path(), null, body));
             }
-            line(String.format("start-up %d: no-op WAR %.2f s, receiver WAR %.2f s (to the first 200)", i + 1,
-                    seconds(ceiling.get(i)), seconds(receiver.get(i))));
+            line(String.format("start-up %d: no-op WAR %.2f s, receiver WAR %.2f s (to the first 200; no Hazelcast)",
+                    i + 1, seconds(ceiling.get(i)), seconds(receiver.get(i))));
         }
         return new StartUp(ceiling.stream().min(Comparator.naturalOrder()).orElseThrow(),
                 receiver.stream().min(Comparator.naturalOrder()).orElseThrow());
@@ -138,15 +206,15 @@ public final class LoadBenchmark {
         }
     }
 
-    private void warmUp(PayaraServer server, String path, TokenPool warm) throws IOException {
+    private void warmUp(Endpoint endpoint, PayaraServer server, TokenPool warm, int max) throws IOException {
         double previous = -1;
         int line = 0;
-        for (int chunk = 1; chunk <= options.warmupMax(); chunk++) {
-            Phase phase = wrk.run(server.port(), path, warm, line, true);
-            requireClean(path, phase);
+        for (int chunk = 1; chunk <= max; chunk++) {
+            Phase phase = wrk.run(server.port(), endpoint.path(), warm, line, true);
+            requireClean(endpoint, phase);
             line = (int) ((line + phase.requests() / options.threads()) % warm.perThread());
             double rate = phase.perSecond();
-            line(String.format("warm-up %-8s chunk %2d: %8.0f/s", path, chunk, rate));
+            line(String.format("warm-up %-8s chunk %2d: %8.0f/s", endpoint.name(), chunk, rate));
             // a fresh server can hold a low rate for two chunks before the JIT compiles the request path: the
             // agreement counts only after the minimum
             if (chunk >= options.warmupMin() && previous > 0
@@ -155,54 +223,77 @@ public final class LoadBenchmark {
             }
             previous = rate;
         }
-        line("warm-up " + path + ": no two consecutive chunks agreed within 5% in " + options.warmupMax()
+        line("warm-up " + endpoint.name() + ": no two consecutive chunks agreed within 5% in " + max
                 + " chunks; measuring anyway");
     }
 
-    private Result measure(PayaraServer server, String path, int index, TokenPool warm, TokenPool fresh)
+    private Result measure(Endpoint endpoint, PayaraServer server, int index, TokenPool warm, TokenPool fresh)
             throws IOException {
         PayaraServer.CpuTime cpuBefore = server.cpuTime();
         Instant start = Instant.now();
-        Phase phase = path.equals(RECEIVER)
-                ? wrk.run(server.port(), path, fresh, index * options.perThreadLimit(), false)
-                : wrk.run(server.port(), path, warm, 0, true);
+        Phase phase = endpoint.fresh()
+                ? wrk.run(server.port(), endpoint.path(), fresh, index * options.perThreadLimit(), false)
+                : wrk.run(server.port(), endpoint.path(), warm, 0, true);
         Instant end = Instant.now();
         PayaraServer.CpuTime cpuAfter = server.cpuTime();
         long cpu = cpuAfter.totalMicros() - cpuBefore.totalMicros();
         long system = cpuAfter.systemMicros() - cpuBefore.systemMicros();
-        requireClean(path, phase);
+        requireClean(endpoint, phase);
         if (phase.stoppedEarly()) {
             line("NOTE: a wrk thread reached the phase's request bound (or the end of its tokens) before the phase's"
                     + " end, so the rate below is a lower bound; raise -Dbench.max.rate");
         }
         long requests = Math.max(1, phase.requests());
-        return new Result(path, index + 1, phase, (double) cpu / requests, (double) system / requests,
+        return new Result(endpoint.name(), index + 1, phase, (double) cpu / requests, (double) system / requests,
                 server.rssBytes(), start, end);
     }
 
-    private void summarize(List<Result> results, StartUp startUp) {
-        Result ceiling = Result.median(results, CEILING);
-        Result receiver = Result.median(results, RECEIVER);
-        Result floor = Result.median(results, FLOOR);
+    private void summarize(List<Result> results, Map<Endpoint, ProfileSummary> profiles, StartUp startUp) {
+        Result ceiling = Result.median(results, CEILING.name());
+        Result floor = Result.median(results, FLOOR.name());
+        Result memory = Result.median(results, MEMORY.name());
+        Result grid = Result.median(results, GRID.name());
         line("");
         line("== Figures: median of " + options.rounds() + " interleaved rounds ==");
-        line(String.format("%-18s %14s %9s %9s %17s %12s %14s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
-                "server CPU us/req", "of it system", "RSS after MiB"));
-        line(ceiling.summaryRow("ceiling  " + CEILING));
-        line(floor.summaryRow("jose4j   " + FLOOR));
-        line(receiver.summaryRow("receiver " + RECEIVER));
-        double throughput = receiver.perSecond() / ceiling.perSecond();
-        double p99 = receiver.p99Millis() / ceiling.p99Millis();
+        line(String.format("%-26s %12s %7s %7s %10s %8s %10s %8s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
+                "CPU us/req", "system", "KiB/req", "RSS MiB"));
+        for (Endpoint endpoint : ENDPOINTS) {
+            line(Result.median(results, endpoint.name()).summaryRow(endpoint.label(),
+                    allocatedKib(profiles.get(endpoint), results, endpoint)));
+        }
+        line("(CPU: the server process's user and system time over the phase per request; KiB/req: what its threads"
+                + " allocated per request, from JFR; RSS after the endpoint's last phase)");
+
+        double gridThroughput = grid.perSecond() / memory.perSecond();
+        double gridP99 = grid.p99Millis() / memory.p99Millis();
         line("");
-        line("== Ratios receiver/ceiling ==");
-        line(String.format("throughput %.3f (target >= 0.90: %s)", throughput, throughput >= 0.90 ? "met" : "NOT MET"));
-        line(String.format("p99        %.3f (target <= 1.20: %s)", p99, p99 <= 1.20 ? "met" : "NOT MET"));
-        line(String.format("server CPU per request %.3f (%.1f us more per delivery)",
-                receiver.cpuMicrosPerRequest() / ceiling.cpuMicrosPerRequest(),
-                receiver.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest()));
-        line(String.format("(for scale: %s, the no-op endpoint plus jose4j verifying the token and nothing else, reaches"
-                + " %.3f of the ceiling's throughput and uses %.1f us more server CPU a request)", FLOOR,
-                floor.perSecond() / ceiling.perSecond(), floor.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest()));
+        line("== Ratios: receiver with the data grid's store (Payara's default) / with the memory store ==");
+        line(String.format("throughput %.3f (target >= 0.85: %s)  rounds: %s", gridThroughput,
+                gridThroughput >= 0.85 ? "met" : "NOT MET",
+                byRound(results, GRID, MEMORY, r -> r.perSecond())));
+        line(String.format("p99        %.3f (target <= 1.20: %s)  rounds: %s", gridP99,
+                gridP99 <= 1.20 ? "met" : "NOT MET",
+                byRound(results, GRID, MEMORY, Result::p99Millis)));
+        line(String.format("server CPU per request %.3f (%+.1f us a delivery)",
+                grid.cpuMicrosPerRequest() / memory.cpuMicrosPerRequest(),
+                grid.cpuMicrosPerRequest() - memory.cpuMicrosPerRequest()));
+
+        double overFloor = memory.perSecond() / floor.perSecond();
+        double overCeiling = memory.perSecond() / ceiling.perSecond();
+        double p99 = memory.p99Millis() / ceiling.p99Millis();
+        line("");
+        line("== Ratios: receiver with the memory store / the floor and the ceiling ==");
+        line(String.format("receiver/floor throughput   %.3f (target >= 0.90: %s)  rounds: %s", overFloor,
+                overFloor >= 0.90 ? "met" : "NOT MET", byRound(results, MEMORY, FLOOR, r -> r.perSecond())));
+        line(String.format("receiver/ceiling throughput %.3f (target >= 0.80: %s)  rounds: %s", overCeiling,
+                overCeiling >= 0.80 ? "met" : "NOT MET", byRound(results, MEMORY, CEILING, r -> r.perSecond())));
+        line(String.format("receiver/ceiling p99        %.3f (target <= 1.20: %s)", p99,
+                p99 <= 1.20 ? "met" : "NOT MET"));
+        line(String.format("server CPU per request: %.1f us more than the floor's, %.1f us more than the ceiling's"
+                + " (the floor itself: %.3f of the ceiling's throughput, %.1f us more CPU a request)",
+                memory.cpuMicrosPerRequest() - floor.cpuMicrosPerRequest(),
+                memory.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest(), floor.perSecond() / ceiling.perSecond(),
+                floor.cpuMicrosPerRequest() - ceiling.cpuMicrosPerRequest()));
         double added = seconds(startUp.receiver()) - seconds(startUp.ceiling());
         line(String.format("start-up (best of %d, process start to first 200): Payara Micro with the no-op WAR %.2f s,"
                 + " with the receiver's WAR %.2f s: the receiver adds %.2f s (target <= 1.00 s: %s)",
@@ -210,44 +301,84 @@ public final class LoadBenchmark {
                 added <= 1.0 ? "met" : "NOT MET"));
     }
 
-    private void printProfile(String path, ProfileSummary profile, List<Result> results) {
-        List<Result> mine = results.stream().filter(result -> result.path().equals(path)).toList();
-        double perSecond = mine.stream().mapToLong(result -> result.phase().requests()).sum() * 1e6
-                / mine.stream().mapToLong(result -> result.phase().durationMicros()).sum();
+    /** One endpoint's figure over another's, round by round. */
+    private static String byRound(List<Result> results, Endpoint over, Endpoint under,
+            ToDoubleFunction<Result> figure) {
+        List<String> ratios = new ArrayList<>();
+        for (Result result : results) {
+            if (result.endpoint().equals(over.name())) {
+                results.stream()
+                        .filter(other -> other.endpoint().equals(under.name()) && other.round() == result.round())
+                        .findFirst().ifPresent(other -> ratios.add(
+                                String.format("%.3f", figure.applyAsDouble(result) / figure.applyAsDouble(other))));
+            }
+        }
+        return String.join(", ", ratios);
+    }
+
+    /** KiB the server allocated per request in the endpoint's measured phases; NaN without a profile. */
+    private static double allocatedKib(ProfileSummary profile, List<Result> results, Endpoint endpoint) {
+        if (profile == null) {
+            return Double.NaN;
+        }
+        return profile.allocationRate(windows(results, endpoint)) / overallRate(results, endpoint) / 1024;
+    }
+
+    private static double overallRate(List<Result> results, Endpoint endpoint) {
+        List<Result> mine = results.stream().filter(result -> result.endpoint().equals(endpoint.name())).toList();
+        return mine.stream().mapToLong(result -> result.phase().requests()).sum() * 1e6
+                / Math.max(1, mine.stream().mapToLong(result -> result.phase().durationMicros()).sum());
+    }
+
+    private void printProfile(Endpoint endpoint, ProfileSummary profile, List<Result> results) {
+        long requests = results.stream().filter(result -> result.endpoint().equals(endpoint.name()))
+                .mapToLong(result -> result.phase().requests()).sum();
         line("");
-        long requests = mine.stream().mapToLong(result -> result.phase().requests()).sum();
         line(String.format("== Profile of %s over its measured phases (JFR): %d CPU samples; the server allocated"
                 + " %.1f KiB a request; %d GCs, %.0f ms of pauses, the collector's threads used %.1f us of CPU a"
-                + " request ==", path, profile.samples(),
-                profile.allocationRate(windows(results, path)) / perSecond / 1024, profile.gcCount(),
-                profile.gcPauseMillis(), profile.gcCpuMillis() * 1000 / Math.max(1, requests)));
+                + " request ==", endpoint.label(), profile.samples(), allocatedKib(profile, results, endpoint),
+                profile.gcCount(), profile.gcPauseMillis(), profile.gcCpuMillis() * 1000 / Math.max(1, requests)));
         profile.layers().forEach((layer, share) -> line(String.format("  %5.1f%%  %s", share, layer)));
+        line("  threads the samples fell on (digits as #):");
+        profile.threads(8).forEach((thread, share) -> line(String.format("  %5.1f%%  %s", share, thread)));
+        double cpu = Result.median(results, endpoint.name()).cpuMicrosPerRequest();
+        line("  the threads' CPU, user and system (JFR's thread CPU load), and that share of the server's CPU a"
+                + " request:");
+        profile.threadCpu(8).forEach((thread, share) -> line(String.format("  %5.1f%%  %6.1f us  %s", share,
+                share * cpu / 100, thread)));
         if (!profile.receiverMethods(1).isEmpty()) {
             line("  the WAR's own methods (org.dialoghook), with all they call:");
             profile.receiverMethods(14).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
+        }
+        if (!profile.gridPackages(1).isEmpty()) {
+            line("  the data grid's packages (com.hazelcast), share of samples with one of its frames anywhere:");
+            profile.gridPackages(14).forEach((name, share) -> line(String.format("  %5.1f%%  %s", share, name)));
+            line("  the data grid's innermost method in each sample that has one:");
+            profile.gridTopMethods(12).forEach((name, share) -> line(String.format("  %5.1f%%  %s", share, name)));
         }
         line("  methods most often on top of the stack:");
         profile.topMethods(12).forEach((method, share) -> line(String.format("  %5.1f%%  %s", share, method)));
     }
 
-    /** The measured phases' windows beside the recording, for reading it with other tools ({@code jfr print}). */
+    /** The measured phases' windows beside the recordings, for reading them with other tools ({@code jfr print}). */
     private static void writePhases(List<Result> results, Path file) throws IOException {
-        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC)\n");
-        results.forEach(result -> lines.append(result.path()).append(' ').append(result.round()).append(' ')
+        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC); grid: server-grid.jfr, else"
+                + " server.jfr\n");
+        results.forEach(result -> lines.append(result.endpoint()).append(' ').append(result.round()).append(' ')
                 .append(result.start()).append(' ').append(result.end()).append('\n'));
         Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 
-    private static List<Instant[]> windows(List<Result> results, String path) {
-        return results.stream().filter(result -> result.path().equals(path))
+    private static List<Instant[]> windows(List<Result> results, Endpoint endpoint) {
+        return results.stream().filter(result -> result.endpoint().equals(endpoint.name()))
                 .map(result -> new Instant[] {result.start(), result.end()}).toList();
     }
 
-    private static void requireClean(String path, Phase phase) throws IOException {
+    private static void requireClean(Endpoint endpoint, Phase phase) throws IOException {
         if (phase.statusErrors() > 0 || phase.socketErrors() > 0) {
-            throw new IOException(path + ": " + phase.statusErrors() + " error answers and " + phase.socketErrors()
-                    + " socket errors in a phase; the benchmark measures successful deliveries only (see the server log"
-                    + " under target/bench/load)");
+            throw new IOException(endpoint.label() + ": " + phase.statusErrors() + " error answers and "
+                    + phase.socketErrors() + " socket errors in a phase; the benchmark measures successful deliveries"
+                    + " only (see the server logs under target/bench/load)");
         }
     }
 
@@ -273,9 +404,21 @@ public final class LoadBenchmark {
     }
 
     /**
+     * One endpoint the rounds drive.
+     *
+     * @param name its short name in the rows and in phases.txt
+     * @param label its name in the figures and the profiles
+     * @param path the request path
+     * @param fresh whether every measured request carries a token never sent to that server before
+     * @param grid whether it is served by the server with the data grid
+     */
+    private record Endpoint(String name, String label, String path, boolean fresh, boolean grid) {
+    }
+
+    /**
      * One measured phase.
      *
-     * @param path the endpoint
+     * @param endpoint the endpoint's name
      * @param round the round
      * @param phase what wrk measured
      * @param cpuMicrosPerRequest the server's CPU time over the phase, per request
@@ -284,7 +427,7 @@ public final class LoadBenchmark {
      * @param start when the phase began
      * @param end when it ended
      */
-    record Result(String path, int round, Phase phase, double cpuMicrosPerRequest, double systemMicrosPerRequest,
+    record Result(String endpoint, int round, Phase phase, double cpuMicrosPerRequest, double systemMicrosPerRequest,
             long rssBytes, Instant start, Instant end) {
 
         double perSecond() {
@@ -301,18 +444,19 @@ public final class LoadBenchmark {
 
         String row() {
             return String.format("round %d %-8s %8.0f deliveries/s  p50 %6.2f ms  p99 %6.2f ms  %6.1f us CPU/req"
-                    + " (%5.1f system)  RSS %4.0f MiB", round, path, perSecond(), p50Millis(), p99Millis(),
+                    + " (%5.1f system)  RSS %4.0f MiB", round, endpoint, perSecond(), p50Millis(), p99Millis(),
                     cpuMicrosPerRequest, systemMicrosPerRequest, mib(rssBytes));
         }
 
-        String summaryRow(String label) {
-            return String.format("%-18s %14.0f %9.2f %9.2f %17.1f %12.1f %14.0f", label, perSecond(), p50Millis(),
-                    p99Millis(), cpuMicrosPerRequest, systemMicrosPerRequest, mib(rssBytes));
+        String summaryRow(String label, double allocatedKib) {
+            return String.format("%-26s %12.0f %7.2f %7.2f %10.1f %8.1f %10s %8.0f", label, perSecond(), p50Millis(),
+                    p99Millis(), cpuMicrosPerRequest, systemMicrosPerRequest,
+                    Double.isNaN(allocatedKib) ? "n/a" : String.format("%.1f", allocatedKib), mib(rssBytes));
         }
 
         /** The median of each figure over the rounds of one endpoint; the RSS is the one after its last phase. */
-        static Result median(List<Result> results, String path) {
-            List<Result> mine = results.stream().filter(result -> result.path.equals(path)).toList();
+        static Result median(List<Result> results, String endpoint) {
+            List<Result> mine = results.stream().filter(result -> result.endpoint.equals(endpoint)).toList();
             long rss = mine.get(mine.size() - 1).rssBytes;
             Phase median = new Phase(
                     (long) median(mine, r -> r.phase.requests()), (long) median(mine, r -> r.phase.durationMicros()),
@@ -322,7 +466,7 @@ public final class LoadBenchmark {
             double rate = median(mine, Result::perSecond);
             Phase rated = new Phase(Math.round(rate * median.durationMicros() / 1_000_000.0), median.durationMicros(),
                     median.p50Micros(), median.p99Micros(), 0, 0, 0, false);
-            return new Result(path, 0, rated, median(mine, Result::cpuMicrosPerRequest),
+            return new Result(endpoint, 0, rated, median(mine, Result::cpuMicrosPerRequest),
                     median(mine, Result::systemMicrosPerRequest), rss, null, null);
         }
 

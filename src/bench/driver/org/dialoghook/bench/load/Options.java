@@ -19,6 +19,7 @@ import java.util.Map;
  * @param rounds how many ceiling/receiver pairs are measured
  * @param warmupMin the fewest warm-up chunks per endpoint, however early two of them agree
  * @param warmupMax the most warm-up chunks per endpoint
+ * @param warmupMaxGrid the most warm-up chunks of the receiver with the data grid's store, which settles later
  * @param connections the connections wrk keeps open
  * @param threads wrk's threads
  * @param maxRate the highest rate a phase may reach per second: with the phase length it bounds the count
@@ -27,12 +28,15 @@ import java.util.Map;
  * @param profile whether the server records with JFR and the profile of each endpoint prints
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
-        String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int connections, int threads,
-        int maxRate, int warmupPool, int startups, boolean profile) {
+        String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int warmupMaxGrid, int connections,
+        int threads, int maxRate, int warmupPool, int startups, boolean profile) {
 
     Options {
         if (warmupMin > warmupMax) {
             throw new IllegalArgumentException("--warmup-min must not be larger than --warmup-max");
+        }
+        if (warmupMin > warmupMaxGrid) {
+            throw new IllegalArgumentException("--warmup-min must not be larger than --warmup-max-grid");
         }
     }
 
@@ -57,6 +61,7 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 positive(values, "rounds", 3),
                 positive(values, "warmup-min", 6),
                 positive(values, "warmup-max", 12),
+                positive(values, "warmup-max-grid", 18),
                 positive(values, "connections", 16),
                 positive(values, "threads", 2),
                 positive(values, "max-rate", 40_000),

@@ -16,14 +16,27 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Payara Micro process started by the benchmark: HTTP on a free loopback port, no Hazelcast, a bounded
- * heap, the secret in its environment (never on its command line, never in a log line). Only this process is
- * ever stopped, by its own handle.
+ * One Payara Micro process started by the benchmark: HTTP on a free loopback port, a bounded heap, the secret in
+ * its environment (never on its command line, never in a log line), and either no Hazelcast at all or
+ * Payara's data grid as it runs by default, kept to a cluster of one on 127.0.0.1 ({@link #GRID_OPTIONS}). Only
+ * this process is ever stopped, by its own handle.
  */
 final class PayaraServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final String REPLAY_STORE_LINE = "DH-0600 replay store: ";
+
+    /**
+     * How the grid server keeps its data grid to itself, found on Payara Micro 6.2025.10: a cluster name of its
+     * own, discovery by TCP/IP whose only member is its own address, and the grid's interface 127.0.0.1. With
+     * {@code --nocluster} the grid still runs (and binds its JCache provider), but Payara then ignores
+     * {@code --interfaces} and the member takes the machine's network address; the Hazelcast property
+     * {@code hazelcast.socket.bind.any=false} (a system property) makes it listen on that interface alone.
+     * Everything else (the JCache provider, partitions, threads, the cache's size and expiry) is Payara's default.
+     */
+    static final String GRID_OPTIONS = "--clustername <unique> --clustermode tcpip:127.0.0.1:<port> --startport <port>"
+            + " --interfaces 127.0.0.1, -Dhazelcast.socket.bind.any=false";
 
     private final Process process;
     private final int port;
@@ -38,7 +51,7 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /**
-     * Starts Payara Micro with one WAR at the context root.
+     * Starts Payara Micro with one WAR at the context root, without Hazelcast.
      *
      * @param options the benchmark's options
      * @param war the WAR
@@ -48,6 +61,21 @@ final class PayaraServer implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     static PayaraServer start(Options options, Path war, String secret, String name) throws IOException {
+        return start(options, war, secret, name, false);
+    }
+
+    /**
+     * Starts Payara Micro with one WAR at the context root.
+     *
+     * @param options the benchmark's options
+     * @param war the WAR
+     * @param secret the default bot's secret
+     * @param name a name for the server's root directory and log
+     * @param grid whether Payara's data grid runs (a cluster of one, on loopback) or Hazelcast is off
+     * @return the running (not yet ready) server
+     * @throws IOException when it cannot be started
+     */
+    static PayaraServer start(Options options, Path war, String secret, String name, boolean grid) throws IOException {
         int port = freeLoopbackPort();
         Path root = options.work().resolve("server-" + name);
         deleteTree(root);
@@ -56,21 +84,34 @@ final class PayaraServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.heap()));
+        if (grid) {
+            command.add("-Dhazelcast.socket.bind.any=false");
+        }
         if (options.profile()) {
             // recording from the start: JFR started later re-instruments I/O classes and throws away compiled code
             // the server's request path is deeper than JFR's default of 64 frames: the callers would be cut off
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording:name=bench,settings=default,"
-                    + "jdk.ThreadAllocationStatistics#period=1s,jdk.ExecutionSample#period=10ms,maxage=1h");
+                    + "jdk.ThreadAllocationStatistics#period=1s,jdk.ThreadCPULoad#period=1s,"
+                    + "jdk.ExecutionSample#period=10ms,maxage=1h");
         }
         command.addAll(List.of(
                 "-jar", options.payara().toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nohazelcast",
                 "--prebootcommandfile", options.preboot().toString(),
                 "--rootdir", root.toString()));
+        if (grid) {
+            int gridPort = freeLoopbackPort();
+            command.addAll(List.of(
+                    "--clustername", "dialoghook-bench-" + java.util.UUID.randomUUID(),
+                    "--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                    "--startport", String.valueOf(gridPort),
+                    "--interfaces", "127.0.0.1"));
+        } else {
+            command.add("--nohazelcast");
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -122,6 +163,41 @@ final class PayaraServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /**
+     * The receiver's start-up line that says which replay store it chose ({@code DH-0600}), read from the
+     * server's log.
+     *
+     * @return the line from its message id on, or {@code null} when the log has none (yet)
+     * @throws IOException when the log cannot be read
+     */
+    String replayStore() throws IOException {
+        List<String> lines = logLines(REPLAY_STORE_LINE);
+        return lines.isEmpty() ? null : lines.get(0);
+    }
+
+    /**
+     * The server's log lines that hold a text, each from that text on.
+     *
+     * @param text for example a message id
+     * @return the lines, in order
+     * @throws IOException when the log cannot be read
+     */
+    List<String> logLines(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
+            int at = line.indexOf(text);
+            if (at >= 0) {
+                String message = line.substring(at).strip();
+                found.add(message.endsWith("]]") ? message.substring(0, message.length() - 2) : message);
+            }
+        }
+        return found;
     }
 
     long pid() {

@@ -15,11 +15,13 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads a JFR recording of the server and says where its CPU samples fell: by layer (the innermost frame of
- * a known library or of the receiver decides), and the methods that were on top of the stack most often.
+ * a known library or of the receiver decides), by thread, in the data grid's packages (Hazelcast), and the
+ * methods that were on top of the stack most often.
  */
 final class ProfileSummary {
 
     private static final String RECEIVER_PACKAGE = "org.dialoghook.";
+    private static final String GRID_PACKAGE = "com.hazelcast.";
 
     /** Layers by package prefix, checked in this order on each frame from the top of the stack down. */
     private static final Map<String, String> LAYERS = new LinkedHashMap<>();
@@ -30,6 +32,9 @@ final class ProfileSummary {
         LAYERS.put("com.sun.crypto.", "crypto (JDK)");
         LAYERS.put("java.security.", "crypto (JDK)");
         LAYERS.put("org.dialoghook.", "dialoghook");
+        LAYERS.put(GRID_PACKAGE, "data grid (Hazelcast)");
+        LAYERS.put("fish.payara.nucleus.hazelcast.", "data grid (Payara's Hazelcast and JCache glue)");
+        LAYERS.put("fish.payara.cdi.jsr107.", "data grid (Payara's Hazelcast and JCache glue)");
         LAYERS.put("org.jose4j.", "jose4j");
         LAYERS.put("org.eclipse.parsson.", "JSON-P/JSON-B");
         LAYERS.put("org.eclipse.yasson.", "JSON-P/JSON-B");
@@ -51,6 +56,10 @@ final class ProfileSummary {
     private final Map<String, Integer> byLayer = new HashMap<>();
     private final Map<String, Integer> topMethods = new HashMap<>();
     private final Map<String, Integer> receiverMethods = new HashMap<>();
+    private final Map<String, Integer> threads = new HashMap<>();
+    private final Map<String, Double> threadCpu = new HashMap<>();
+    private final Map<String, Integer> gridPackages = new HashMap<>();
+    private final Map<String, Integer> gridTopMethods = new HashMap<>();
     private int samples;
     private final Map<Long, TreeMap<Instant, Long>> allocatedByThread = new HashMap<>();
     private long gcCount;
@@ -67,26 +76,45 @@ final class ProfileSummary {
      */
     static ProfileSummary read(Path recording, List<Instant[]> windows) throws IOException {
         ProfileSummary summary = new ProfileSummary();
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (windows.stream().noneMatch(window -> !event.getStartTime().isBefore(window[0])
-                    && !event.getStartTime().isAfter(window[1]))) {
-                continue;
-            }
-            if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
-                summary.add(event.getStackTrace().getFrames());
-            } else if (event.getEventType().getName().equals("jdk.ThreadAllocationStatistics")
-                    && event.getThread("thread") != null) {
-                summary.allocatedByThread.computeIfAbsent(event.getThread("thread").getJavaThreadId(),
-                        thread -> new TreeMap<>()).put(event.getStartTime(), event.getLong("allocated"));
-            } else if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
-                summary.gcCount++;
-                summary.gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
-            } else if (event.getEventType().getName().equals("jdk.GCCPUTime")) {
-                // the collector's threads are not Java threads: the CPU samples never show their work
-                summary.gcCpuNanos += event.getDuration("userTime").toNanos() + event.getDuration("systemTime").toNanos();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                summary.take(file.readEvent(), windows);
             }
         }
         return summary;
+    }
+
+    /** Counts one event of the recording when it falls in one of the windows. */
+    private void take(RecordedEvent event, List<Instant[]> windows) {
+        if (windows.stream().noneMatch(window -> !event.getStartTime().isBefore(window[0])
+                && !event.getStartTime().isAfter(window[1]))) {
+            return;
+        }
+        String type = event.getEventType().getName();
+        if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+            add(event.getStackTrace().getFrames());
+            if (event.getThread("sampledThread") != null && !event.getStackTrace().getFrames().isEmpty()) {
+                threads.merge(kind(event.getThread("sampledThread").getJavaName()), 1, Integer::sum);
+            }
+        } else if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+            // each event covers the period since the thread's last one, and the periods are all alike
+            threadCpu.merge(kind(event.getThread().getJavaName()), event.getDouble("user") + event.getDouble("system"),
+                    Double::sum);
+        } else if (type.equals("jdk.ThreadAllocationStatistics") && event.getThread("thread") != null) {
+            allocatedByThread.computeIfAbsent(event.getThread("thread").getJavaThreadId(),
+                    thread -> new TreeMap<>()).put(event.getStartTime(), event.getLong("allocated"));
+        } else if (type.equals("jdk.GarbageCollection")) {
+            gcCount++;
+            gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
+        } else if (type.equals("jdk.GCCPUTime")) {
+            // the collector's threads are not Java threads: the CPU samples never show their work
+            gcCpuNanos += event.getDuration("userTime").toNanos() + event.getDuration("systemTime").toNanos();
+        }
+    }
+
+    /** A thread's name with its numbers as {@code #} and the grid member's generated name as {@code <member>}. */
+    private static String kind(String thread) {
+        return String.valueOf(thread).replaceAll("^hz\\.[^.]+\\.", "hz.<member>.").replaceAll("[0-9]+", "#");
     }
 
     private void add(List<RecordedFrame> frames) {
@@ -99,6 +127,18 @@ final class ProfileSummary {
                 .forEach(name -> receiverMethods.merge(name, 1, Integer::sum));
         RecordedFrame top = frames.get(0);
         topMethods.merge(name(top), 1, Integer::sum);
+        frames.stream().map(frame -> frame.getMethod().getType().getName())
+                .filter(type -> type.startsWith(GRID_PACKAGE))
+                .map(type -> type.substring(0, type.lastIndexOf('.'))).distinct()
+                .forEach(name -> gridPackages.merge(name, 1, Integer::sum));
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).getMethod().getType().getName().startsWith(GRID_PACKAGE)) {
+                // the innermost grid frame, and what it called when that is not the grid's own code
+                String callee = i == 0 ? "" : " -> " + name(frames.get(i - 1));
+                gridTopMethods.merge(name(frames.get(i)) + callee, 1, Integer::sum);
+                break;
+            }
+        }
     }
 
     private static String name(RecordedFrame frame) {
@@ -185,6 +225,53 @@ final class ProfileSummary {
      */
     Map<String, Double> receiverMethods(int count) {
         return shares(receiverMethods, count);
+    }
+
+    /**
+     * The threads the samples fell on, their numbers replaced by {@code #} so that a pool counts as one.
+     *
+     * @param count how many
+     * @return thread name to percent, largest first
+     */
+    Map<String, Double> threads(int count) {
+        return shares(threads, count);
+    }
+
+    /**
+     * The share of the threads' CPU time (user and system, from JFR's per-thread CPU load) of each kind of
+     * thread, largest first. Unlike the samples, it counts the time threads spend in the kernel, for example
+     * waking one another.
+     *
+     * @param count how many
+     * @return thread kind to percent
+     */
+    Map<String, Double> threadCpu(int count) {
+        double total = threadCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        threadCpu.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+                .forEach(entry -> shares.put(entry.getKey(), total == 0 ? 0 : 100.0 * entry.getValue() / total));
+        return shares;
+    }
+
+    /**
+     * The data grid's packages by the share of samples that have a frame of theirs anywhere on the stack.
+     *
+     * @param count how many
+     * @return package to percent, largest first
+     */
+    Map<String, Double> gridPackages(int count) {
+        return shares(gridPackages, count);
+    }
+
+    /**
+     * The data grid's innermost method in each sample that has a data grid frame, with the method it called when
+     * that is not the grid's (the server's hooks, the JDK): where the grid's own time goes.
+     *
+     * @param count how many
+     * @return method to percent of all samples, largest first
+     */
+    Map<String, Double> gridTopMethods(int count) {
+        return shares(gridTopMethods, count);
     }
 
     /**
