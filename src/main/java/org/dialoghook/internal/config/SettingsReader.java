@@ -44,6 +44,7 @@ public final class SettingsReader {
     public static final String HANDLERS_PREFIX = "dialoghook.handlers.";
     public static final String REPLAY_WINDOW = "dialoghook.replay.window";
     public static final String REPLAY_STORE = "dialoghook.replay.store";
+    public static final String REPLAY_CACHE = "dialoghook.replay.cache";
     public static final String LIMIT_DEPTH = "dialoghook.limits.depth";
     public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
     public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
@@ -408,12 +409,16 @@ public final class SettingsReader {
 
     private ReplaySettings replay() {
         Duration window = positive(REPLAY_WINDOW, duration(REPLAY_WINDOW).orElse(Duration.ofMinutes(10)), Duration.ofDays(1));
-        boolean jcache = value(REPLAY_STORE).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+        boolean shared = value(REPLAY_STORE).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "auto" -> true;
             case "memory" -> false;
             default -> throw new InvalidSettingException(REPLAY_STORE, "'" + text + "' is neither auto nor memory");
         }).orElse(true);
-        return new ReplaySettings(window, jcache);
+        String cache = value(REPLAY_CACHE).orElse(ReplaySettings.DEFAULT_SHARED_MAP);
+        if (cache.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidSettingException(REPLAY_CACHE, "'" + cache + "' is not a JNDI name: it holds white space");
+        }
+        return new ReplaySettings(window, shared, cache);
     }
 
     private int count(String name, int defaultValue) {

@@ -7,15 +7,21 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.dispatch.HandlerMetrics;
 
 /**
- * Chooses the replay store once at start: the server's JCache when it offers a {@code CacheManager} bean
- * (Payara does, backed by its Hazelcast data grid) and the settings allow, else the bounded in-memory
- * store; the start-up log says which. The JCache API is touched only once it is known to be there.
+ * Chooses the replay store once at start, when the settings allow a shared one: a {@code ConcurrentMap} bound at
+ * the JNDI name {@code dialoghook.replay.cache} names (on WildFly, the Infinispan cache that
+ * {@code server-config/wildfly/replay-cache.cli} defines), else the server's JCache when it offers a
+ * {@code CacheManager} bean (Payara does, backed by its Hazelcast data grid), else the bounded in-memory store;
+ * the start-up log says which. The JCache API is touched only once it is known to be there.
  */
 @ApplicationScoped
 public class ReplayStoreProducer {
@@ -39,14 +45,31 @@ public class ReplayStoreProducer {
     @Produces
     @Singleton
     ReplayStore store() {
-        ReplayStore store = settings.replay().useJCache() ? jcacheOrMemory() : memory();
+        ReplayStore store = settings.replay().useSharedStore() ? sharedOrMemory() : memory();
         LOG.log(Level.INFO, "DH-0600 replay store: {0}; replay window {1}",
                 new Object[] {store.describe(), settings.replay().window()});
         metrics.watchReplayStore(store::leftEarly);
         return store;
     }
 
-    private ReplayStore jcacheOrMemory() {
+    private ReplayStore sharedOrMemory() {
+        String name = settings.replay().sharedMapName();
+        Object bound;
+        try {
+            bound = InitialContext.doLookup(name);
+        } catch (NamingException | RuntimeException e) {
+            return jcacheOrMemory("nothing is bound at " + name + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bound instanceof ConcurrentMap<?, ?> map) {
+            return new SharedReplayStore(ConcurrentMapRecords.open(map, name), clock);
+        }
+        LOG.log(Level.WARNING, "DH-0607 the object bound at {0} ({1}) is not a java.util.concurrent.ConcurrentMap; it "
+                + "is not used as the replay store (see {2})", new Object[] {name,
+                    bound == null ? "null" : bound.getClass().getName(), SettingsReader.REPLAY_CACHE});
+        return jcacheOrMemory("the object bound at " + name + " is not a ConcurrentMap");
+    }
+
+    private ReplayStore jcacheOrMemory(String noSharedMap) {
         try {
             Class<?> cacheManagerType = Class.forName("javax.cache.CacheManager", false,
                     Thread.currentThread().getContextClassLoader());
@@ -54,13 +77,14 @@ public class ReplayStoreProducer {
             if (cacheManagers.isResolvable()) {
                 return new SharedReplayStore(JCacheRecords.open(cacheManagers.get(), settings.replay().window()), clock);
             }
-            LOG.log(Level.INFO, "DH-0601 the server offers no JCache CacheManager bean; redeliveries are recognised "
-                    + "on this server only");
+            LOG.log(Level.INFO, "DH-0601 {0} and the server offers no JCache CacheManager bean; redeliveries are "
+                    + "recognised on this server only", noSharedMap);
         } catch (ClassNotFoundException | LinkageError e) {
-            LOG.log(Level.INFO, "DH-0601 the server offers no JCache API; redeliveries are recognised on this server only");
+            LOG.log(Level.INFO, "DH-0601 {0} and the server offers no JCache API; redeliveries are recognised on this "
+                    + "server only", noSharedMap);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "DH-0602 the server''s JCache could not be used ({0}); redeliveries are recognised "
-                    + "on this server only", e.getClass().getSimpleName());
+            LOG.log(Level.WARNING, "DH-0602 {0} and the server''s JCache could not be used ({1}); redeliveries are "
+                    + "recognised on this server only", new Object[] {noSharedMap, e.getClass().getSimpleName()});
         }
         return memory();
     }

@@ -67,6 +67,16 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theSharedReplayMapIsLookedUpAtTheNameSetElseAtWildFlysCacheOfTheScript() {
+        assertEquals("java:jboss/infinispan/cache/dialoghook/replays", read(Map.of()).replay().sharedMapName());
+        assertTrue(read(Map.of()).replay().useSharedStore());
+        assertEquals("java:global/replays", readOne(SettingsReader.REPLAY_CACHE, " java:global/replays ").replay()
+                .sharedMapName());
+        failureFor(SettingsReader.REPLAY_CACHE, "java:global/two words");
+        assertFalse(readOne(SettingsReader.REPLAY_STORE, "memory").replay().useSharedStore());
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         ReceiverSettings settings = read(Map.of(SettingsReader.CLOCK_SKEW, "  ", SettingsReader.SECRET, " ",
                 SettingsReader.MAX_BODY_BYTES, ""));

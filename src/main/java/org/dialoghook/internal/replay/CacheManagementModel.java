@@ -1,0 +1,99 @@
+package org.dialoghook.internal.replay;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * What the server's management model, as the platform MBean server shows it, says about a cache bound in JNDI:
+ * its expiry and its evictions. WildFly binds a cache {@code <cache>} of a cache container {@code <container>} at
+ * {@code java:jboss/infinispan/cache/<container>/<cache>} and shows its configuration as
+ * {@code jboss.as:subsystem=infinispan,cache-container=<container>,<kind>-cache=<cache>}. For any other name, or
+ * when the model is not there, nothing is known.
+ */
+final class CacheManagementModel {
+
+    private static final Pattern WILDFLY_CACHE = Pattern.compile("java:jboss/infinispan/cache/([\\w.-]+)/([\\w.-]+)");
+
+    private final ObjectName cache;
+
+    private CacheManagementModel(ObjectName cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * Finds the model of the cache bound at a JNDI name.
+     *
+     * @param jndiName the name
+     * @return the model; {@link #isKnown()} is false when there is none
+     */
+    static CacheManagementModel of(String jndiName) {
+        Matcher name = WILDFLY_CACHE.matcher(jndiName);
+        if (!name.matches()) {
+            return new CacheManagementModel(null);
+        }
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            Set<ObjectName> found = server.queryNames(new ObjectName("jboss.as:subsystem=infinispan,cache-container="
+                    + name.group(1) + ",*"), null);
+            for (ObjectName candidate : found) {
+                if (candidate.getKeyPropertyList().size() == 3 && candidate.getKeyPropertyList().entrySet().stream()
+                        .anyMatch(key -> key.getKey().endsWith("-cache") && key.getValue().equals(name.group(2)))) {
+                    return new CacheManagementModel(candidate);
+                }
+            }
+        } catch (JMException | RuntimeException e) {
+            // not known
+        }
+        return new CacheManagementModel(null);
+    }
+
+    /** @return whether the server's management model describes the cache */
+    boolean isKnown() {
+        return cache != null && lifespanMillis().isPresent();
+    }
+
+    /**
+     * How long the cache keeps an entry after it was written.
+     *
+     * @return the lifespan; empty when entries do not expire, or when that is not known
+     */
+    Optional<Duration> lifespan() {
+        return lifespanMillis().filter(millis -> millis > 0).map(Duration::ofMillis);
+    }
+
+    /**
+     * How many entries the cache evicted to make room on this member (its statistics must be on).
+     *
+     * @return the count; 0 when not known
+     */
+    long evictions() {
+        return cache == null ? 0 : number(cache, "evictions").orElse(0L);
+    }
+
+    private Optional<Long> lifespanMillis() {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        try {
+            return number(new ObjectName(cache.getCanonicalName() + ",component=expiration"), "lifespan");
+        } catch (JMException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> number(ObjectName bean, String attribute) {
+        try {
+            Object value = ManagementFactory.getPlatformMBeanServer().getAttribute(bean, attribute);
+            return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
+        } catch (JMException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
