@@ -73,11 +73,12 @@ public final class SharedReplayStore implements ReplayStore {
                 }
             } else if (current.length > Long.BYTES) {
                 return Claim.replay(StoredReply.fromBytes(Arrays.copyOfRange(current, Long.BYTES, current.length)));
-            } else if (now >= deadline) {
-                throw new ReplayInProgressException(key);
-            } else {
-                sleep();
             }
+            // a run still going, or another copy took the expired record first: wait, then look again
+            if (now >= deadline) {
+                throw new ReplayInProgressException(key);
+            }
+            sleep();
         }
     }
 

@@ -67,6 +67,14 @@ class SharedReplayStoreTest {
     }
 
     @Test
+    void aGridThatNeverReplacesAnExpiredRecordEndsTheClaimAtItsDeadline() {
+        store.claim("k", WINDOW, Duration.ZERO);
+        clock.advance(WINDOW.plusSeconds(1));
+        grid.refuseReplace = true;
+        assertThrows(ReplayInProgressException.class, () -> store.claim("k", WINDOW, Duration.ZERO));
+    }
+
+    @Test
     void aWindowLongerThanTheGridKeepsRecordsIsCountedAndWarnedOnce() {
         Duration longer = WINDOW.multipliedBy(3);
         try (LogCapture log = LogCapture.of(SharedReplayStore.class)) {
@@ -115,6 +123,7 @@ class SharedReplayStoreTest {
         final AtomicInteger calls = new AtomicInteger();
         final Duration expiry;
         volatile long evicted;
+        volatile boolean refuseReplace;
 
         GridRecords(Duration expiry) {
             this.expiry = expiry;
@@ -135,6 +144,9 @@ class SharedReplayStoreTest {
         @Override
         public synchronized boolean replace(String key, byte[] expected, byte[] record) {
             calls.incrementAndGet();
+            if (refuseReplace) {
+                return false;
+            }
             byte[] current = map.get(key);
             if (current == null || !Arrays.equals(current, expected)) {
                 return false;
