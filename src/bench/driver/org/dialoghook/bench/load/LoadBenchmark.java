@@ -77,7 +77,9 @@ public final class LoadBenchmark {
                 + " threads, " + options.connections() + " connections, " + options.phaseSeconds() + " s phases, at most "
                 + options.perThreadLimit() * options.threads() + " requests a phase");
         line("memory server: --nohazelcast (receiver with the memory store, the ceiling and the floor); grid server:"
-                + " Payara's data grid on, a cluster of one on loopback (" + PayaraServer.GRID_OPTIONS + ")");
+                + " Payara's data grid on, a cluster of one on loopback (" + PayaraServer.GRID_OPTIONS + "); its replay"
+                + " cache: " + (options.gridConfig() == null ? "Payara's defaults (10000 records a member)"
+                        : "as " + options.gridConfig() + " declares it"));
 
         long signing = System.nanoTime();
         Path pools = options.work().resolve("tokens");

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param warmupPool the tokens the warm-up and the ceiling cycle through, per wrk thread
  * @param startups how many start-ups of each WAR are timed
  * @param profile whether the server records with JFR and the profile of each endpoint prints
+ * @param gridConfig a Hazelcast configuration file for the grid server's replay cache, read through
+ *        {@code server-config/payara-micro/replay-cache.asadmin}; {@code null} for Payara's defaults
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
         String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int warmupMaxGrid, int connections,
-        int threads, int maxRate, int warmupPool, int startups, boolean profile) {
+        int threads, int maxRate, int warmupPool, int startups, boolean profile, Path gridConfig) {
 
     Options {
         if (warmupMin > warmupMax) {
@@ -67,7 +69,8 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 positive(values, "max-rate", 40_000),
                 positive(values, "warmup-pool", 100_000),
                 positive(values, "startups", 3),
-                Boolean.parseBoolean(values.getOrDefault("profile", "true")));
+                Boolean.parseBoolean(values.getOrDefault("profile", "true")),
+                values.getOrDefault("grid-config", "").isBlank() ? null : Path.of(values.get("grid-config")));
     }
 
     /** The most requests one wrk thread sends in one phase: the count bound of every load loop. */

@@ -100,7 +100,7 @@ final class PayaraServer implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--prebootcommandfile", options.preboot().toString(),
+                "--prebootcommandfile", preboot(options, grid, root).toString(),
                 "--rootdir", root.toString()));
         if (grid) {
             int gridPort = freeLoopbackPort();
@@ -116,11 +116,28 @@ final class PayaraServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DIALOGHOOK_SECRET", secret);
+        if (grid && options.gridConfig() != null) {
+            builder.environment().put("DH_HAZELCAST_CONFIG", options.gridConfig().toAbsolutePath().toString());
+        }
         long started = System.nanoTime();
         Process process = builder.start();
         // should the benchmark itself be stopped, its server goes with it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new PayaraServer(process, port, started, log);
+    }
+
+    /**
+     * The pre-boot command file: the loopback one, and for a grid server with a cache configuration the replay
+     * cache's file after it (Payara Micro reads one pre-boot file).
+     */
+    private static Path preboot(Options options, boolean grid, Path root) throws IOException {
+        if (!grid || options.gridConfig() == null) {
+            return options.preboot();
+        }
+        Path joined = root.resolveSibling(root.getFileName() + "-preboot.asadmin");
+        Path replayCache = options.preboot().resolveSibling("replay-cache.asadmin");
+        Files.writeString(joined, Files.readString(options.preboot()) + "\n" + Files.readString(replayCache));
+        return joined;
     }
 
     /**
