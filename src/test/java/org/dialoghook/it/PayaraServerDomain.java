@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +53,7 @@ final class PayaraServerDomain implements AutoCloseable {
      */
     static PayaraServerDomain createAndStart(Path home, Path work, String name) throws IOException,
             InterruptedException {
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work);
         PayaraServerDomain domain = new PayaraServerDomain(home, work.resolve("domains"), name, freePortBase());
         Run created = domain.asadmin(work, "--interactive=false", "create-domain", "--domaindir",
@@ -207,16 +206,6 @@ final class PayaraServerDomain implements AutoCloseable {
             close();
         } catch (IOException | InterruptedException e) {
             System.err.println("could not stop the Payara Server domain " + name + ": " + e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }

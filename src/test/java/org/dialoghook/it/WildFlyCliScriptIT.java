@@ -11,14 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.it.handlers.SettingsEchoHandler;
 import org.dialoghook.testkit.DeliverySigner;
@@ -140,7 +137,7 @@ class WildFlyCliScriptIT {
      * properties file readable by its owner only.
      */
     private static Path prepareWorkDirectory(Path work) throws IOException {
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work.resolve("target"));
         WebhookIT.receiver("dialoghook", Map.of(
                         "dialoghook.secret", WAR_SECRET,
@@ -201,21 +198,7 @@ class WildFlyCliScriptIT {
     }
 
     private static void freshCopy(Path from, Path to) throws IOException {
-        deleteTree(to);
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(path);
-                }
-            }
-        }
+        FileTrees.delete(to);
+        FileTrees.copy(from, to);
     }
 }

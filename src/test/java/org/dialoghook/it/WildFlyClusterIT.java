@@ -16,15 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.dialoghook.it.handlers.CountingHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -58,10 +55,10 @@ class WildFlyClusterIT {
 
     @BeforeAll
     static void startTwoMembers() throws Exception {
-        deleteTree(WORK);
+        FileTrees.delete(WORK);
         Files.createDirectories(WORK);
         Path template = WORK.resolve("standalone");
-        copyTree(HOME.resolve("standalone"), template);
+        FileTrees.copy(HOME.resolve("standalone"), template);
         configure(template);
         Path war = WORK.resolve("cluster.war");
         WebhookIT.receiver("cluster", Map.of("dialoghook.replay.window", "PT4S"), CountingHandler.class)
@@ -115,14 +112,14 @@ class WildFlyClusterIT {
         String configuration = Files.readString(template.resolve("configuration/standalone-ha.xml"));
         assertTrue(configuration.contains("<replicated-cache name=\"replays\""), "the script defined the cache");
         for (String leftOver : List.of("data", "log", "configuration/standalone_xml_history")) {
-            deleteTree(template.resolve(leftOver));
+            FileTrees.delete(template.resolve(leftOver));
         }
     }
 
     private static WildFlyProcess start(String name, Path template, Path war, int offset, Map<String, String> peers)
             throws IOException {
         Path base = WORK.resolve(name);
-        copyTree(template, base);
+        FileTrees.copy(template, base);
         Files.copy(war, base.resolve("deployments/cluster.war"));
         Map<String, String> properties = new TreeMap<>(peers);
         properties.put("jboss.node.name", name);
@@ -203,23 +200,5 @@ class WildFlyClusterIT {
         HttpResponse<String> again = post(MEMBERS.get(0), delivery);
         assertEquals(later.body(), again.body(), "the first server now answers with the second server's reply");
         assertNotEquals(first.body(), again.body());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }
