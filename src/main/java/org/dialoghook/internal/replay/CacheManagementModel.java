@@ -1,13 +1,10 @@
 package org.dialoghook.internal.replay;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -38,18 +35,12 @@ final class CacheManagementModel {
         if (!name.matches()) {
             return new CacheManagementModel(null);
         }
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> found = server.queryNames(new ObjectName("jboss.as:subsystem=infinispan,cache-container="
-                    + name.group(1) + ",*"), null);
-            for (ObjectName candidate : found) {
-                if (candidate.getKeyPropertyList().size() == 3 && candidate.getKeyPropertyList().entrySet().stream()
-                        .anyMatch(key -> key.getKey().endsWith("-cache") && key.getValue().equals(name.group(2)))) {
-                    return new CacheManagementModel(candidate);
-                }
+        for (ObjectName candidate : ManagementBeans.find("jboss.as:subsystem=infinispan,cache-container="
+                + name.group(1) + ",*")) {
+            if (candidate.getKeyPropertyList().size() == 3 && candidate.getKeyPropertyList().entrySet().stream()
+                    .anyMatch(key -> key.getKey().endsWith("-cache") && key.getValue().equals(name.group(2)))) {
+                return new CacheManagementModel(candidate);
             }
-        } catch (JMException | RuntimeException e) {
-            // not known
         }
         return new CacheManagementModel(null);
     }
@@ -74,7 +65,7 @@ final class CacheManagementModel {
      * @return the count; 0 when not known
      */
     long evictions() {
-        return cache == null ? 0 : number(cache, "evictions").orElse(0L);
+        return cache == null ? 0 : ManagementBeans.number(cache, "evictions").orElse(0L);
     }
 
     private Optional<Long> lifespanMillis() {
@@ -82,17 +73,8 @@ final class CacheManagementModel {
             return Optional.empty();
         }
         try {
-            return number(new ObjectName(cache.getCanonicalName() + ",component=expiration"), "lifespan");
+            return ManagementBeans.number(new ObjectName(cache.getCanonicalName() + ",component=expiration"), "lifespan");
         } catch (JMException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> number(ObjectName bean, String attribute) {
-        try {
-            Object value = ManagementFactory.getPlatformMBeanServer().getAttribute(bean, attribute);
-            return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
-        } catch (JMException | RuntimeException e) {
             return Optional.empty();
         }
     }

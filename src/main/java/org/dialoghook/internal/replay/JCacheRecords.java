@@ -1,8 +1,6 @@
 package org.dialoghook.internal.replay;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -10,8 +8,6 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -95,15 +91,7 @@ public final class JCacheRecords implements SharedRecords {
 
     @Override
     public long evictions() {
-        if (statistics == null) {
-            return 0;
-        }
-        try {
-            Object evicted = ManagementFactory.getPlatformMBeanServer().getAttribute(statistics, "CacheEvictions");
-            return evicted instanceof Number count ? count.longValue() : 0;
-        } catch (JMException | RuntimeException e) {
-            return 0;
-        }
+        return statistics == null ? 0 : ManagementBeans.number(statistics, "CacheEvictions").orElse(0L);
     }
 
     @Override
@@ -128,13 +116,7 @@ public final class JCacheRecords implements SharedRecords {
 
     /** The cache's statistics bean on this server, when the provider registers one. */
     private static ObjectName statisticsBean() {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> found = server.queryNames(
-                    new ObjectName("javax.cache:type=CacheStatistics,Cache=" + CACHE_NAME + ",*"), null);
-            return found.isEmpty() ? null : found.iterator().next();
-        } catch (JMException | RuntimeException e) {
-            return null;
-        }
+        return ManagementBeans.find("javax.cache:type=CacheStatistics,Cache=" + CACHE_NAME + ",*").stream().findFirst()
+                .orElse(null);
     }
 }
