@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dialoghook.it.handlers.CountingHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -34,12 +37,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two WildFly servers of {@code standalone-ha.xml} clustered on loopback, the same WAR on both, the replay store
- * in the Infinispan cache that {@code server-config/wildfly/replay-cache.cli} defines: a delivery sent to one
- * server and then to the other gets one reply, and its handler runs once. The build's unpacked WildFly is
- * configured offline with the operators' script, then with {@code src/test/server-config/wildfly-cluster-loopback.cli}
- * (JGroups over TCP, members found at two fixed loopback ports, no multicast). The secret reaches the servers as
- * the environment variable {@code DIALOGHOOK_SECRET}, never on a command line.
+ * Two WildFly servers of {@code standalone-ha.xml} clustered on loopback, the same receiver on both, the replay
+ * store in the Infinispan cache that {@code server-config/wildfly/replay-cache.cli} defines: a delivery sent to one
+ * server and then to the other gets one reply, and its handler runs once. The first server runs the production
+ * WAR with the handler added; the second the same receiver built as a team builds its WAR (Dialoghook's classes jar
+ * in {@code WEB-INF/lib}) with the {@code jboss-web.xml} that the operators' guide says to copy, so the test shows
+ * that the copied reference is what gives a team's WAR the shared store.
+ *
+ * <p>The build's unpacked WildFly is configured offline with the operators' script, then with
+ * {@code src/test/server-config/wildfly-cluster-loopback.cli} (JGroups over TCP, members found at two fixed
+ * loopback ports, no multicast) and {@code wildfly-cluster-small-cache.cli} (a cache of {@value #CACHE_SIZE}
+ * records, so that a test can fill it). The secret reaches the servers as the environment variable
+ * {@code DIALOGHOOK_SECRET}, never on a command line.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlyClusterIT {
@@ -50,6 +59,8 @@ class WildFlyClusterIT {
     private static final Path HOME = Path.of(System.getProperty("wildfly.home", "target/wildfly-39.0.1.Final"));
     private static final String CONTEXT = "/cluster";
     private static final String CACHE = "java:jboss/infinispan/cache/dialoghook/replays";
+    /** The cache's size in this test, as {@code wildfly-cluster-small-cache.cli} sets it. */
+    private static final int CACHE_SIZE = 50;
     private static final List<WildFlyProcess> MEMBERS = new ArrayList<>();
     private static final Thread KILL_ON_EXIT = new Thread(() -> MEMBERS.forEach(WildFlyProcess::kill));
 
@@ -60,9 +71,14 @@ class WildFlyClusterIT {
         Path template = WORK.resolve("standalone");
         FileTrees.copy(HOME.resolve("standalone"), template);
         configure(template);
+        Map<String, String> settings = Map.of("dialoghook.replay.window", "PT4S");
         Path war = WORK.resolve("cluster.war");
-        WebhookIT.receiver("cluster", Map.of("dialoghook.replay.window", "PT4S"), CountingHandler.class)
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        WebhookIT.receiver("cluster", settings, CountingHandler.class).as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path teamWar = WORK.resolve("team/cluster.war");
+        Files.createDirectories(teamWar.getParent());
+        WebhookIT.teamWar("cluster", settings, CountingHandler.class)
+                .addAsWebInfResource(new File("src/main/webapp/WEB-INF/jboss-web.xml"), "jboss-web.xml")
+                .as(ZipExporter.class).exportTo(teamWar.toFile(), true);
 
         int firstOffset = WildFlyProcess.freeOffset(List.of());
         int secondOffset = WildFlyProcess.freeOffset(List.of(firstOffset));
@@ -72,7 +88,7 @@ class WildFlyClusterIT {
         Runtime.getRuntime().addShutdownHook(KILL_ON_EXIT);
         MEMBERS.add(start("member1", template, war, firstOffset, peers));
         MEMBERS.get(0).awaitReady(CONTEXT, Duration.ofSeconds(180));
-        MEMBERS.add(start("member2", template, war, secondOffset, peers));
+        MEMBERS.add(start("member2", template, teamWar, secondOffset, peers));
         MEMBERS.get(1).awaitReady(CONTEXT, Duration.ofSeconds(180));
         awaitOneCluster(Duration.ofSeconds(60));
     }
@@ -94,6 +110,7 @@ class WildFlyClusterIT {
         Files.writeString(script, "embed-server --std-out=discard --server-config=standalone-ha.xml\n"
                 + Files.readString(Path.of("server-config/wildfly/replay-cache.cli")) + "\n"
                 + Files.readString(Path.of("src/test/server-config/wildfly-cluster-loopback.cli")) + "\n"
+                + Files.readString(Path.of("src/test/server-config/wildfly-cluster-small-cache.cli")) + "\n"
                 + "stop-embedded-server\n", StandardCharsets.UTF_8);
         Path output = WORK.resolve("configure-offline.txt");
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/jboss-cli.sh").toString(),
@@ -200,5 +217,27 @@ class WildFlyClusterIT {
         HttpResponse<String> again = post(MEMBERS.get(0), delivery);
         assertEquals(later.body(), again.body(), "the first server now answers with the second server's reply");
         assertNotEquals(first.body(), again.body());
+    }
+
+    /**
+     * A full cache evicts records before their window ends: the receiver reads the evictions from WildFly's
+     * management model and warns with {@code DH-0606}, naming how many (that it warns only once is
+     * {@code SharedReplayStoreTest}'s).
+     */
+    @Test
+    @Order(3)
+    void recordsEvictedFromAFullCacheAreCountedAndLogged() throws Exception {
+        WildFlyProcess first = MEMBERS.get(0);
+        assertFalse(first.logText().contains("DH-0606"), "no eviction before the cache is full");
+        for (int i = 0; i < CACHE_SIZE * 2; i++) {
+            assertEquals(200, post(first, DeliverySigner.withSecret(WebhookIT.SECRET).handler("count").sign())
+                    .statusCode());
+        }
+        // the store looks at the evictions at most every 10 seconds, on a delivery
+        Thread.sleep(10_500);
+        assertEquals(200, post(first, DeliverySigner.withSecret(WebhookIT.SECRET).handler("count").sign()).statusCode());
+        Matcher warning = Pattern.compile("DH-0606 the data grid evicted (\\d+) replay records").matcher(first.logText());
+        assertTrue(warning.find(), "DH-0606 is logged");
+        assertTrue(Long.parseLong(warning.group(1)) > 0, warning.group());
     }
 }

@@ -4,24 +4,27 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
  * What the server's management model, as the platform MBean server shows it, says about a cache bound in JNDI:
  * its expiry and its evictions. WildFly binds a cache {@code <cache>} of a cache container {@code <container>} at
- * {@code java:jboss/infinispan/cache/<container>/<cache>} and shows its configuration as
- * {@code jboss.as:subsystem=infinispan,cache-container=<container>,<kind>-cache=<cache>}. For any other name, or
- * when the model is not there, nothing is known.
+ * {@code java:jboss/infinispan/cache/<container>/<cache>}, shows its configuration as
+ * {@code jboss.as:subsystem=infinispan,cache-container=<container>,<kind>-cache=<cache>} and, since its
+ * statistics are on, its figures as {@code jboss.as:subsystem=infinispan,cache-container=<container>,cache=<cache>}
+ * (older versions showed them with the configuration). For any other name, or when the model is not there,
+ * nothing is known.
  */
 final class CacheManagementModel {
 
     private static final Pattern WILDFLY_CACHE = Pattern.compile("java:jboss/infinispan/cache/([\\w.-]+)/([\\w.-]+)");
 
     private final ObjectName cache;
+    private final ObjectName figures;
 
-    private CacheManagementModel(ObjectName cache) {
+    private CacheManagementModel(ObjectName cache, ObjectName figures) {
         this.cache = cache;
+        this.figures = figures;
     }
 
     /**
@@ -33,16 +36,18 @@ final class CacheManagementModel {
     static CacheManagementModel of(String jndiName) {
         Matcher name = WILDFLY_CACHE.matcher(jndiName);
         if (!name.matches()) {
-            return new CacheManagementModel(null);
+            return new CacheManagementModel(null, null);
         }
+        ObjectName figures = ManagementBeans.name("jboss.as:subsystem=infinispan,cache-container=" + name.group(1)
+                + ",cache=" + name.group(2));
         for (ObjectName candidate : ManagementBeans.find("jboss.as:subsystem=infinispan,cache-container="
                 + name.group(1) + ",*")) {
             if (candidate.getKeyPropertyList().size() == 3 && candidate.getKeyPropertyList().entrySet().stream()
                     .anyMatch(key -> key.getKey().endsWith("-cache") && key.getValue().equals(name.group(2)))) {
-                return new CacheManagementModel(candidate);
+                return new CacheManagementModel(candidate, figures);
             }
         }
-        return new CacheManagementModel(null);
+        return new CacheManagementModel(null, figures);
     }
 
     /** @return whether the server's management model describes the cache */
@@ -65,17 +70,16 @@ final class CacheManagementModel {
      * @return the count; 0 when not known
      */
     long evictions() {
-        return cache == null ? 0 : ManagementBeans.number(cache, "evictions").orElse(0L);
+        if (cache == null) {
+            return 0;
+        }
+        Optional<Long> counted = figures == null ? Optional.empty() : ManagementBeans.number(figures, "evictions");
+        return counted.or(() -> ManagementBeans.number(cache, "evictions")).orElse(0L);
     }
 
     private Optional<Long> lifespanMillis() {
-        if (cache == null) {
-            return Optional.empty();
-        }
-        try {
-            return ManagementBeans.number(new ObjectName(cache.getCanonicalName() + ",component=expiration"), "lifespan");
-        } catch (JMException e) {
-            return Optional.empty();
-        }
+        ObjectName expiration = cache == null ? null
+                : ManagementBeans.name(cache.getCanonicalName() + ",component=expiration");
+        return expiration == null ? Optional.empty() : ManagementBeans.number(expiration, "lifespan");
     }
 }

@@ -30,6 +30,20 @@ final class ManagementBeans {
     }
 
     /**
+     * An object name.
+     *
+     * @param name the name
+     * @return the object name; {@code null} when the name is not a valid one
+     */
+    static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (JMException e) {
+            return null;
+        }
+    }
+
+    /**
      * A numeric attribute of a bean.
      *
      * @param bean the bean's name
