@@ -10,7 +10,7 @@ import javax.management.ObjectName;
  * What the server's management model, as the platform MBean server shows it, says about a cache bound in JNDI:
  * its expiry and its evictions. WildFly binds a cache {@code <cache>} of a cache container {@code <container>} at
  * {@code java:jboss/infinispan/cache/<container>/<cache>}, shows its configuration as
- * {@code jboss.as:subsystem=infinispan,cache-container=<container>,<kind>-cache=<cache>} and, since its
+ * {@code jboss.as:subsystem=infinispan,cache-container=<container>,<kind>-cache=<cache>} and, when its
  * statistics are on, its figures as {@code jboss.as:subsystem=infinispan,cache-container=<container>,cache=<cache>}
  * (older versions showed them with the configuration). For any other name, or when the model is not there,
  * nothing is known.
