@@ -119,7 +119,7 @@ public class DeliveryOwner {
         if (!store.complete(key, reply, window)) {
             LOG.log(Level.WARNING, "DH-0604 delivery={0} handler={1}: the reply, {2} bytes, is larger than the replay "
                     + "store keeps; a redelivery of it runs its handler again", new Object[] {delivery.deliveryId(),
-                        LogText.safe(delivery.body().handlerName()), reply.body().length});
+                        LogText.safe(delivery.body().handlerName()), String.valueOf(reply.body().length)});
         }
     }
 

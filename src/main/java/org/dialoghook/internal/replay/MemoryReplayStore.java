@@ -93,7 +93,7 @@ public final class MemoryReplayStore implements ReplayStore {
         if (leftEarly > 0 && warnedEarly.compareAndSet(false, true)) {
             LOG.log(Level.WARNING, "DH-0603 the replay store is full: deliveries leave it before their replay window "
                     + "ends, and a redelivery of one of them runs its handler again (at most {0} deliveries kept)",
-                    capacity);
+                    String.valueOf(capacity));
         }
         return kept;
     }

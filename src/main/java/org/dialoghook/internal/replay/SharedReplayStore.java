@@ -120,7 +120,7 @@ public final class SharedReplayStore implements ReplayStore {
             if (evicted > 0 && warnedEvictions.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "DH-0606 the data grid evicted {0} replay records to make room, before their "
                         + "replay window ended (last delivery {1}): a redelivery of one of them runs its handler again; "
-                        + "raise the cache''s size (see the operators'' guide)", new Object[] {evicted, key});
+                        + "raise the cache''s size (see the operators'' guide)", new Object[] {String.valueOf(evicted), key});
             }
         }
     }

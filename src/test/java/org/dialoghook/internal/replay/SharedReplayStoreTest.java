@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.dialoghook.internal.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -90,17 +91,20 @@ class SharedReplayStoreTest {
     @Test
     void evictionsTheGridReportsAreCountedAndWarnedOnce() {
         try (LogCapture log = LogCapture.of(SharedReplayStore.class)) {
-            grid.evicted = 7;
+            grid.evicted = 12345;
             store.claim("a", WINDOW, Duration.ZERO);
             assertEquals(0, store.leftEarly(), "looked at only every few seconds");
             clock.advance(Duration.ofMillis(SharedReplayStore.EVICTION_CHECK_MILLIS));
             store.claim("b", WINDOW, Duration.ZERO);
-            assertEquals(7, store.leftEarly());
-            grid.evicted = 9;
+            assertEquals(12345, store.leftEarly());
+            grid.evicted = 12350;
             clock.advance(Duration.ofMillis(SharedReplayStore.EVICTION_CHECK_MILLIS));
             store.claim("c", WINDOW, Duration.ZERO);
-            assertEquals(9, store.leftEarly());
-            assertEquals(1, log.records().stream().filter(r -> r.getMessage().startsWith("DH-0606")).count());
+            assertEquals(12350, store.leftEarly());
+            List<LogRecord> warnings = log.records().stream().filter(r -> r.getMessage().startsWith("DH-0606")).toList();
+            assertEquals(1, warnings.size());
+            assertTrue(new SimpleFormatter().formatMessage(warnings.get(0)).startsWith("DH-0606 the data grid evicted 12345 "),
+                    "the count as plain digits, for log searches");
         }
     }
 
