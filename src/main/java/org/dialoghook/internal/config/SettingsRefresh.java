@@ -26,6 +26,9 @@ public final class SettingsRefresh {
 
     private static final Logger LOG = Logger.getLogger(SettingsRefresh.class.getName());
 
+    /** Deployment-only settings that other parts read themselves: watched here only to say they need a reload. */
+    static final List<String> WATCHED_ELSEWHERE = List.of("dialoghook.dev-console");
+
     private final ReceiverSettings deployed;
     private final Set<String> handlers;
     private final Function<String, Optional<String>> lookup;
@@ -33,6 +36,7 @@ public final class SettingsRefresh {
     private final LiveSettings live;
     private final Clock clock;
     private final Set<String> endsReported = new HashSet<>();
+    private final Map<String, Optional<String>> deployedElsewhere = new TreeMap<>();
     private Map<String, Optional<String>> applied;
     private Map<String, Optional<String>> lastRead;
     private List<String> deploymentOnlyReported = List.of();
@@ -61,6 +65,7 @@ public final class SettingsRefresh {
         } catch (InvalidSettingException e) {
             // judged by the first run
         }
+        WATCHED_ELSEWHERE.forEach(name -> deployedElsewhere.put(name, raw.get(name)));
         applied = raw;
     }
 
@@ -87,7 +92,10 @@ public final class SettingsRefresh {
                     refusal);
             return;
         }
-        reportDeploymentOnly(read.deploymentOnlyChangesFrom(deployed));
+        List<String> deploymentOnly = new ArrayList<>(read.deploymentOnlyChangesFrom(deployed));
+        WATCHED_ELSEWHERE.stream().filter(name -> !deployedElsewhere.get(name).equals(raw.get(name)))
+                .forEach(deploymentOnly::add);
+        reportDeploymentOnly(deploymentOnly);
         ReceiverSettings next = read.withDeploymentOnlySettingsOf(deployed);
         if (next.equals(current)) {
             if (live.refusedChange().isPresent()) {
@@ -100,6 +108,7 @@ public final class SettingsRefresh {
         }
         List<String> names = changedNames(applied, raw);
         names.removeAll(ReceiverSettings.DEPLOYMENT_ONLY);
+        names.removeAll(WATCHED_ELSEWHERE);
         applied = raw;
         live.replace(next);
         LOG.log(Level.INFO, "DH-0120 settings changed: {0}; in force for every delivery from now on", names);
@@ -107,6 +116,7 @@ public final class SettingsRefresh {
     }
 
     private ReceiverSettings read(Map<String, Optional<String>> raw) {
+        WATCHED_ELSEWHERE.forEach(name -> raw.computeIfAbsent(name, lookup));
         return new SettingsReader(name -> raw.computeIfAbsent(name, lookup), propertyNames.get()).read(handlers);
     }
 
