@@ -86,6 +86,7 @@ class SettingsReaderFuzzTest {
         settings.bots().forEach((name, bot) -> {
             assertTrue(BOT_NAME.matcher(name).matches(), () -> "bot name " + name);
             assertTrue(bot.previousSecret().isEmpty() || bot.secret().isPresent(), "a previous secret alone");
+            assertTrue(bot.previousSecretExpires().isEmpty() || bot.previousSecret().isPresent(), "an end alone");
             TokenSettings token = bot.token();
             assertFalse(token.algorithms().isEmpty(), "no algorithm");
             assertTrue(ALGORITHMS.containsAll(token.algorithms()), () -> "algorithms " + token.algorithms());
@@ -95,6 +96,8 @@ class SettingsReaderFuzzTest {
             token.handlerFields().forEach(field -> assertTrue(field.startsWith("/"), () -> "handler field " + field));
             assertFalse(token.bodyHashClaim().isBlank(), "a blank body-hash claim");
         });
+        assertTrue(settings.refresh().compareTo(Duration.ofSeconds(1)) >= 0
+                && settings.refresh().compareTo(Duration.ofHours(1)) <= 0, () -> "refresh " + settings.refresh());
         Duration window = settings.replay().window();
         assertTrue(window.compareTo(Duration.ZERO) > 0 && window.compareTo(Duration.ofDays(1)) <= 0, "replay window");
         HandlerPolicies policies = settings.handlers();
