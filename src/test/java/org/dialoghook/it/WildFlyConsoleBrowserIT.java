@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -53,6 +54,7 @@ class WildFlyConsoleBrowserIT {
     static void startServerAndBrowser() throws Exception {
         server = WildFlyOperator.start(Path.of("target", "wildfly-console-it"));
         browser = Chromium.start(Files.createTempDirectory("dialoghook-chromium"));
+        browser.manage().window().setSize(new Dimension(1280, 720));
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -84,14 +86,14 @@ class WildFlyConsoleBrowserIT {
 
         logIn();
         openSystemProperties();
-        screenshot("02-system-properties");
+        screenshot("03-system-properties");
 
-        addProperty("dialoghook.secret", oldExpression, "03-add-secret");
+        addProperty("dialoghook.secret", oldExpression, "04-add-secret");
         awaitStatus(OLD, 200);
 
         String copied = valueOf("dialoghook.secret");
         assertEquals(oldExpression, copied, "the table shows the expression");
-        addProperty("dialoghook.previous-secret", copied, "04-add-previous-secret");
+        addProperty("dialoghook.previous-secret", copied, "05-add-previous-secret");
         editProperty("dialoghook.secret", newExpression);
         awaitStatus(NEW, 200);
         assertEquals(200, deliver(OLD).statusCode(), "the old secret is the previous one now");
@@ -153,7 +155,7 @@ class WildFlyConsoleBrowserIT {
         item.click();
         WebElement view = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//li[@id='system-properties']//a[normalize-space(.)='View']")));
-        screenshot("01-configuration");
+        screenshot("02-configuration");
         view.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("system-property-table")));
     }
@@ -170,10 +172,18 @@ class WildFlyConsoleBrowserIT {
     private static void addProperty(String name, String value, String shot) throws IOException {
         closeNotifications();
         browser.findElement(By.xpath("//button[@data-constraint='executable(system-property=*:add)']")).click();
-        WebElement nameField = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("system-property-add-name-editing")));
-        nameField.sendKeys(name);
-        browser.findElement(By.id("system-property-add-value-editing")).sendKeys(value);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("system-property-add-name-editing")));
+        // the dialog puts the focus into Name once it is shown; typing before that may land in the wrong field
+        wait.until(page -> "system-property-add-name-editing".equals(
+                browser.executeScript("return document.activeElement && document.activeElement.id")));
+        By nameField = By.id("system-property-add-name-editing");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            type(nameField, name);
+            type(By.id("system-property-add-value-editing"), value);
+            if (name.equals(browser.findElement(nameField).getDomProperty("value"))) {
+                break;
+            }
+        }
         screenshot(shot);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal.in .modal-footer .btn-primary")))
                 .click();
@@ -187,17 +197,31 @@ class WildFlyConsoleBrowserIT {
         browser.findElement(row(name)).click();
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#system-property-form-links a[data-operation='edit']"))).click();
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("system-property-form-value-editing")));
-        field.clear();
-        field.sendKeys(value);
-        screenshot("05-edit-secret");
-        browser.findElement(By.xpath("//*[@id='system-property-form-editing']//button[normalize-space(.)='Save']"))
-                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("system-property-form-value-editing")));
+        type(By.id("system-property-form-value-editing"), value);
+        screenshot("06-edit-secret");
+        WebElement save = browser.findElement(By.xpath(
+                "//*[@id='system-property-form-editing']//button[normalize-space(.)='Save']"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
         wait.until(page -> valueOf(name).equals(value));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[contains(normalize-space(.),'successfully modified')]")));
-        screenshot("06-secret-saved");
+        screenshot("07-secret-saved");
+    }
+
+    /** Types into a field until it holds the text: on a busy machine the console may move the focus meanwhile. */
+    private static void type(By locator, String text) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = browser.findElement(locator);
+            field.click();
+            field.clear();
+            field.sendKeys(text);
+            if (text.equals(field.getDomProperty("value"))) {
+                return;
+            }
+        }
+        throw new AssertionError("the field " + locator + " does not take the text");
     }
 
     /** Closes the console's notifications (such as "successfully modified"), which cover the table's buttons. */
@@ -219,7 +243,7 @@ class WildFlyConsoleBrowserIT {
                 By.xpath("//button[@data-constraint='executable(system-property=*:remove)']"))).click();
         WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(concat(' ', @class, ' '), ' in ')]//button[normalize-space(.)='Yes']")));
-        screenshot("07-remove-previous-secret");
+        screenshot("08-remove-previous-secret");
         yes.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row(name)));
     }

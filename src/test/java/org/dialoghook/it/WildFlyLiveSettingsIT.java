@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * system property, and the WAR's own settings set {@code dialoghook.settings.refresh=1}. Then, in the order of a real
  * rotation: the old secret becomes the previous one; the new secret becomes the secret; the senders switch to the new
  * secret once the receiver was seen accepting it (the switch time is measured from the CLI command's return); the old
- * secret is retired by hand, then again by its end time ({@code dialoghook.previous-secret.expires}); a bad value
+ * secret is retired by hand, then again by its end time ({@code dialoghook.previous-secret.expires}, both removed
+ * afterwards in one batch); a bad value
  * ({@code dialoghook.handler.timeout=banana}) is set, shown in readiness and fixed. The application is deployed once,
  * and neither secret reaches the server's log or configuration.
  */
@@ -131,7 +132,7 @@ class WildFlyLiveSettingsIT {
             }
 
             // 4b. the old secret back as the previous one, with an end: refused by itself once it has passed
-            Instant expires = Instant.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+            Instant expires = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
             traffic.phase("previous secret with an end");
             before = server.countLines("DH-0120");
             long expiredBefore = server.countLines("DH-0111");
@@ -156,6 +157,21 @@ class WildFlyLiveSettingsIT {
             server.awaitNewLine("DH-0111", "", expiredBefore, LOG_WAIT);
             Thread.sleep(2500);
             assertEquals(expiredBefore + 1, server.countLines("DH-0111"), "DH-0111 is logged once");
+
+            // tidying up: the ended previous secret and its end removed in one batch, the secret first (an end
+            // left without its previous secret would be refused; a previous secret left without its end would
+            // be accepted again)
+            traffic.phase("ended previous secret removed");
+            before = server.countLines("DH-0120");
+            long refusedWhileTidying = server.countLines("DH-0121");
+            WildFlyOperator.succeeded(server.script("remove-ended-previous-secret.cli",
+                    "batch",
+                    "/system-property=dialoghook.previous-secret:remove",
+                    "/system-property=dialoghook.previous-secret.expires:remove",
+                    "run-batch"));
+            server.awaitNewLine("DH-0120", "dialoghook.previous-secret", before, LOG_WAIT);
+            WebhookIT.assertProblem(deliver("old"), 401, "invalid-token");
+            assertEquals(refusedWhileTidying, server.countLines("DH-0121"), "removed together, nothing is refused");
 
             // 5. a bad value, then fixed
             traffic.phase("bad value");
