@@ -103,6 +103,8 @@ class WildFlyConsoleBrowserIT {
         WebhookIT.assertProblem(deliver(OLD), 401, "invalid-token");
         assertEquals(200, deliver(NEW).statusCode());
 
+        assertTrue(WildFlyOperator.succeeded(server.command(":read-attribute(name=server-state)")).output()
+                .contains("\"running\""), "the server asks for no reload");
         assertEquals(1, server.countLines("DH-0300"), "the application was deployed once");
         assertEquals(1, server.countLines("WFLYSRV0010: Deployed \"dialoghook.war\""), "deployed once, never again");
         assertFalse(server.logText().contains("WFLYSRV0050"), "no reload or restart");

@@ -206,6 +206,8 @@ class WildFlyLiveSettingsIT {
             traffic.assertEveryDeliveryThatShouldBeAcceptedWas();
         }
 
+        assertTrue(cli(":read-attribute(name=server-state)").output().contains("\"running\""),
+                "the server asks for no reload");
         String log = server.logText();
         assertEquals(1, server.countLines("DH-0300"), "the application was deployed once");
         assertEquals(1, server.countLines("WFLYSRV0010: Deployed \"dialoghook.war\""), "deployed once, never again");
