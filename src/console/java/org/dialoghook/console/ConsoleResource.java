@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dialoghook.internal.dispatch.HandlerDescription;
 import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.JsonSupport;
 import org.dialoghook.internal.dispatch.HandlerRegistry;
@@ -64,7 +65,7 @@ public class ConsoleResource {
     Replayer replayer;
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings live;
 
     @Inject
     JsonSupport jsonSupport;
@@ -215,7 +216,7 @@ public class ConsoleResource {
     public Response bots(@Context HttpServletRequest request) {
         return refusal(request).orElseGet(() -> {
             JsonArrayBuilder bots = Json.createArrayBuilder();
-            settings.bots().values().forEach(bot -> bots.add(Json.createObjectBuilder().add("name", bot.name())
+            live.current().bots().values().forEach(bot -> bots.add(Json.createObjectBuilder().add("name", bot.name())
                     .add("path", bot.name().equals(BotSettings.DEFAULT_BOT) ? "/webhook" : "/webhook/" + bot.name())
                     .add("signs", bot.secret().isPresent())));
             return json(bots.build().toString());
@@ -244,7 +245,7 @@ public class ConsoleResource {
                 throw new IllegalArgumentException("the request is not a JSON object");
             }
             String botName = what.getString("bot", BotSettings.DEFAULT_BOT);
-            BotSettings bot = settings.bot(botName).orElseThrow(() -> new IllegalArgumentException(
+            BotSettings bot = live.current().bot(botName).orElseThrow(() -> new IllegalArgumentException(
                     "no bot named '" + botName + "' is configured"));
             DeliverySigner.SignedDelivery delivery = Composer.sign(what, bot, replayer.secretOf(botName).keyBytes());
             return sent(replayer.send(botName.equals(BotSettings.DEFAULT_BOT) ? "/webhook" : "/webhook/" + botName,
@@ -285,6 +286,7 @@ public class ConsoleResource {
         }
         String sender = null;
         try (JsonReader reader = jsonSupport.provider().createReader(new StringReader(body))) {
+            ReceiverSettings settings = live.current();
             String field = settings.bot(delivery.bot()).orElse(settings.defaultBot()).token().handlerFields().get(0);
             sender = Commands.sender(url, reader.readObject(), field.substring(1));
         } catch (JsonException | IllegalStateException e) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryBodyReader;
 import org.dialoghook.internal.delivery.JsonSupport;
@@ -42,7 +43,7 @@ public class DeliveryRecorder extends HttpFilter {
     transient DeliveryHistory history;
 
     @Inject
-    transient ReceiverSettings settings;
+    transient LiveSettings live;
 
     @Inject
     transient JsonSupport json;
@@ -79,6 +80,7 @@ public class DeliveryRecorder extends HttpFilter {
 
     /** The handler the body names, read by the receiver's own reader with the bot's handler fields. */
     private String handlerOf(String bot, byte[] body) {
+        ReceiverSettings settings = live.current();
         BotSettings botSettings = settings.bot(bot).orElse(settings.defaultBot());
         try {
             return new DeliveryBodyReader(json.provider(), botSettings.token().handlerFields(), settings.limits())

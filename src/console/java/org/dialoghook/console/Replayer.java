@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import org.dialoghook.internal.config.BotSettings;
-import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.Secret;
 import org.dialoghook.internal.delivery.JsonSupport;
 
@@ -30,7 +30,7 @@ public class Replayer {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings live;
 
     @Inject
     JsonSupport json;
@@ -123,7 +123,7 @@ public class Replayer {
      * @throws IllegalArgumentException when the bot is not configured or has no secret
      */
     Secret secretOf(String bot) {
-        return settings.bot(bot).flatMap(BotSettings::secret).orElseThrow(() -> new IllegalArgumentException(
+        return live.current().bot(bot).flatMap(BotSettings::secret).orElseThrow(() -> new IllegalArgumentException(
                 "the bot '" + bot + "' has no secret configured to sign with"));
     }
 }

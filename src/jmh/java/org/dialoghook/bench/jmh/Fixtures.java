@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.dialoghook.internal.auth.BodyBinding;
 import org.dialoghook.internal.auth.TokenVerifier;
 import org.dialoghook.internal.config.BotSettings;
-import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.config.TokenSettings;
@@ -29,10 +28,6 @@ final class Fixtures {
 
     /** How many distinct deliveries a benchmark cycles through. */
     static final int POOL = 1024;
-
-    /** The settings of a handler registered with the defaults. */
-    static final HandlerPolicy POLICY = new HandlerPolicy(Duration.ofSeconds(10), Optional.empty(), Optional.empty(),
-            Optional.empty());
 
     final JsonSupport json = new JsonSupport();
     final JsonProvider provider = json.provider();

@@ -45,7 +45,7 @@ public class InProcessPathBenchmark {
     @Setup
     public void setUp() {
         fixtures = new Fixtures(mode);
-        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, null, false, Fixtures.POLICY)));
+        Fixtures.inject(registry, "byName", Map.of("echo", new RegisteredHandler("echo", null, null, false)));
         Fixtures.inject(writer, "json", fixtures.json);
     }
 

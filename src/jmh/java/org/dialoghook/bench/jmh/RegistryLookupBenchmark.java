@@ -33,7 +33,7 @@ public class RegistryLookupBenchmark {
         Map<String, RegisteredHandler> byName = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
             names[i] = i == 0 ? "echo" : "handler-" + i;
-            byName.put(names[i], new RegisteredHandler(names[i], null, null, false, Fixtures.POLICY));
+            byName.put(names[i], new RegisteredHandler(names[i], null, null, false));
         }
         Fixtures.inject(registry, "byName", Map.copyOf(byName));
         for (int i = 0; i < names.length; i++) {

@@ -1,5 +1,7 @@
 package org.dialoghook.internal.auth;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -8,8 +10,8 @@ import org.dialoghook.internal.auth.TokenVerifier.VerifiedToken;
 
 /**
  * Verifies one bot's tokens during and outside a secret rotation: with the current secret first and, when a
- * previous secret is set and the signature did not match the current one, with the previous secret. Each
- * delivery accepted with the previous secret is counted and logged ({@code DH-0110}, never the secret), so the
+ * previous secret is set, has not ended and the signature did not match the current one, with the previous secret.
+ * Each delivery accepted with the previous secret is counted and logged ({@code DH-0110}, never the secret), so the
  * operator can see when the platform has stopped using it. Thread-safe.
  */
 public final class BotTokenVerifier {
@@ -20,7 +22,9 @@ public final class BotTokenVerifier {
     private final String previousSecretSetting;
     private final TokenVerifier current;
     private final Optional<TokenVerifier> previous;
-    private final AtomicLong previousSecretDeliveries = new AtomicLong();
+    private final Optional<Instant> previousEnds;
+    private final Clock clock;
+    private final AtomicLong previousSecretDeliveries;
 
     /**
      * Creates the verifier.
@@ -32,10 +36,31 @@ public final class BotTokenVerifier {
      */
     public BotTokenVerifier(String bot, String previousSecretSetting, TokenVerifier current,
             Optional<TokenVerifier> previous) {
+        this(bot, previousSecretSetting, current, previous, Optional.empty(), Clock.systemUTC(), new AtomicLong());
+    }
+
+    /**
+     * Creates the verifier of a bot whose previous secret may have an end.
+     *
+     * @param bot the bot's name, for the log
+     * @param previousSecretSetting the name of the previous-secret setting, for the log
+     * @param current the verifier of the current secret
+     * @param previous the verifier of the previous secret, when one is set
+     * @param previousEnds from when on the previous secret is refused; empty for no end
+     * @param clock tells when the previous secret has ended
+     * @param previousSecretDeliveries counts the deliveries accepted with the previous secret; kept across changes
+     *        of the settings
+     */
+    public BotTokenVerifier(String bot, String previousSecretSetting, TokenVerifier current,
+            Optional<TokenVerifier> previous, Optional<Instant> previousEnds, Clock clock,
+            AtomicLong previousSecretDeliveries) {
         this.bot = bot;
         this.previousSecretSetting = previousSecretSetting;
         this.current = current;
         this.previous = previous;
+        this.previousEnds = previousEnds;
+        this.clock = clock;
+        this.previousSecretDeliveries = previousSecretDeliveries;
     }
 
     /**
@@ -50,7 +75,7 @@ public final class BotTokenVerifier {
         try {
             return current.verify(token);
         } catch (InvalidTokenException refused) {
-            if (previous.isEmpty() || !refused.signatureMismatch()) {
+            if (previous.isEmpty() || !refused.signatureMismatch() || previousEnded()) {
                 throw refused;
             }
             VerifiedToken verified;
@@ -78,6 +103,10 @@ public final class BotTokenVerifier {
             return Optional.of("secret");
         }
         return previous.filter(verifier -> verifier.signedWithThisSecret(token)).map(verifier -> "previous-secret");
+    }
+
+    private boolean previousEnded() {
+        return previousEnds.filter(end -> !clock.instant().isBefore(end)).isPresent();
     }
 
     /**

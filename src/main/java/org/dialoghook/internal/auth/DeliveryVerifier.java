@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.dialoghook.internal.auth.TokenVerifier.VerifiedToken;
 import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
+import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryBody;
 import org.dialoghook.internal.delivery.DeliveryRefusedException;
 import org.dialoghook.internal.delivery.JsonMediaType;
@@ -26,6 +27,7 @@ public class DeliveryVerifier {
     /**
      * Verifies one delivery.
      *
+     * @param settings the settings snapshot the delivery works from
      * @param bot the {@code {bot}} of the path, or {@code null} for the default bot
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param authorization the values of the {@code Authorization} headers, or {@code null}
@@ -33,9 +35,10 @@ public class DeliveryVerifier {
      * @return the verified delivery
      * @throws DeliveryRefusedException naming the kind of problem, the delivery id and the handler name when known
      */
-    public VerifiedDelivery verify(String bot, String contentType, List<String> authorization, byte[] raw) {
+    public VerifiedDelivery verify(ReceiverSettings settings, String bot, String contentType,
+            List<String> authorization, byte[] raw) {
         JsonMediaType.require(contentType);
-        DeliveryChecks checks = bots.checksFor(bot).orElseThrow(() -> new DeliveryRefusedException(ProblemKind.NOT_FOUND,
+        DeliveryChecks checks = bots.checksFor(settings, bot).orElseThrow(() -> new DeliveryRefusedException(ProblemKind.NOT_FOUND,
                 "No bot named '" + LogText.safe(bot) + "' is configured."));
         BotTokenVerifier verifier = checks.verifier().orElseThrow(() -> new DeliveryRefusedException(
                 ProblemKind.NOT_CONFIGURED,
@@ -51,7 +54,7 @@ public class DeliveryVerifier {
             DeliveryBody body = parse(checks, raw, deliveryId);
             handler = body.handlerName();
             checks.binding().checkClaims(verified.claims(), body);
-            return new VerifiedDelivery(checks.settings().name(), deliveryId, verified.claims(), body, digest);
+            return new VerifiedDelivery(checks.settings().name(), deliveryId, verified.claims(), body, digest, settings);
         } catch (InvalidTokenException e) {
             // a token that failed is named by a hash of it: a verified one is named by its jti
             throw new DeliveryRefusedException(ProblemKind.INVALID_TOKEN, e.getMessage())

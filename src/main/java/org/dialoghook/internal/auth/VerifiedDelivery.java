@@ -2,6 +2,7 @@ package org.dialoghook.internal.auth;
 
 import jakarta.json.JsonObject;
 import java.util.Base64;
+import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryBody;
 
 /**
@@ -13,8 +14,10 @@ import org.dialoghook.internal.delivery.DeliveryBody;
  * @param claims the verified token's claims
  * @param body the parsed body
  * @param bodyDigest the SHA-256 digest of the raw body bytes
+ * @param settings the settings snapshot it was verified with, which the rest of its way works from
  */
-public record VerifiedDelivery(String bot, String deliveryId, JsonObject claims, DeliveryBody body, byte[] bodyDigest) {
+public record VerifiedDelivery(String bot, String deliveryId, JsonObject claims, DeliveryBody body, byte[] bodyDigest,
+        ReceiverSettings settings) {
 
     /** The request property that holds the verified delivery between the token filter and the resource. */
     public static final String PROPERTY = VerifiedDelivery.class.getName();

@@ -1,6 +1,5 @@
 package org.dialoghook.internal.auth;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -8,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.TokenSettings;
@@ -15,8 +16,9 @@ import org.dialoghook.internal.delivery.DeliveryBodyReader;
 import org.dialoghook.internal.delivery.JsonSupport;
 
 /**
- * The bots this deployment serves and, for each, what checks its deliveries: token verifiers (one per secret),
- * body binding and body reader, all built once at start.
+ * The bots a settings snapshot serves and, for each, what checks its deliveries: token verifiers (one per secret),
+ * body binding and body reader. They are built once per snapshot, when the first delivery of a new snapshot asks,
+ * and a delivery always gets the checks of the snapshot it holds.
  */
 @ApplicationScoped
 public class WebhookBots {
@@ -25,29 +27,37 @@ public class WebhookBots {
     public static final String DEFAULT_BOT = BotSettings.DEFAULT_BOT;
 
     @Inject
-    ReceiverSettings settings;
-
-    @Inject
     JsonSupport json;
 
     @Inject
     Clock clock;
 
-    private Map<String, DeliveryChecks> bots;
+    private final Map<String, AtomicLong> previousSecretDeliveries = new ConcurrentHashMap<>();
+    private volatile Built built;
 
-    @PostConstruct
-    void build() {
-        Map<String, DeliveryChecks> built = new LinkedHashMap<>();
-        settings.bots().forEach((name, bot) -> built.put(name, checks(bot)));
-        bots = Collections.unmodifiableMap(built);
+    /** The checks built for one snapshot. */
+    private record Built(ReceiverSettings source, Map<String, DeliveryChecks> bots) {
     }
 
-    private DeliveryChecks checks(BotSettings bot) {
+    private Map<String, DeliveryChecks> checks(ReceiverSettings settings) {
+        Built current = built;
+        if (current == null || current.source() != settings) {
+            Map<String, DeliveryChecks> checks = new LinkedHashMap<>();
+            settings.bots().forEach((name, bot) -> checks.put(name, checks(settings, bot)));
+            current = new Built(settings, Collections.unmodifiableMap(checks));
+            built = current;
+        }
+        return current.bots();
+    }
+
+    private DeliveryChecks checks(ReceiverSettings settings, BotSettings bot) {
         TokenSettings token = bot.token();
         DeliveryBodyReader bodyReader = new DeliveryBodyReader(json.provider(), token.handlerFields(), settings.limits());
+        AtomicLong counter = previousSecretDeliveries.computeIfAbsent(bot.name(), name -> new AtomicLong());
         Optional<BotTokenVerifier> verifier = bot.secret().map(secret -> new BotTokenVerifier(bot.name(),
                 bot.settingName("previous-secret"), new TokenVerifier(secret, token, clock, json.provider()),
-                bot.previousSecret().map(previous -> new TokenVerifier(previous, token, clock, json.provider()))));
+                bot.previousSecret().map(previous -> new TokenVerifier(previous, token, clock, json.provider())),
+                bot.previousSecretExpires(), clock, counter));
         return new DeliveryChecks(bot, verifier,
                 new BodyBinding(token.bodyBinding(), token.bodyHashClaim(), bodyReader, json.provider()), bodyReader);
     }
@@ -55,12 +65,13 @@ public class WebhookBots {
     /**
      * The checks for a bot that can receive deliveries.
      *
+     * @param settings the snapshot the delivery works from
      * @param bot the bot's name; {@code null} for the default bot
      * @return the checks; empty when no bot of that name is configured, or when a named bot has no secret (the
      *         default bot is always there, without a verifier while it has no secret)
      */
-    public Optional<DeliveryChecks> checksFor(String bot) {
-        DeliveryChecks checks = bots.get(bot == null ? DEFAULT_BOT : bot);
+    public Optional<DeliveryChecks> checksFor(ReceiverSettings settings, String bot) {
+        DeliveryChecks checks = checks(settings).get(bot == null ? DEFAULT_BOT : bot);
         if (checks == null || !checks.settings().isDefault() && checks.verifier().isEmpty()) {
             return Optional.empty();
         }
@@ -70,10 +81,11 @@ public class WebhookBots {
     /**
      * Every configured bot's checks, the default bot first.
      *
+     * @param settings the snapshot
      * @return the checks by bot name
      */
-    public Map<String, DeliveryChecks> all() {
-        return bots;
+    public Map<String, DeliveryChecks> all(ReceiverSettings settings) {
+        return checks(settings);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.dialoghook.internal.capture;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -41,9 +40,6 @@ public class DeliveryCapture {
     private static final int TOKENS_KEPT = 1000;
 
     @Inject
-    ReceiverSettings settings;
-
-    @Inject
     WebhookBots bots;
 
     @Inject
@@ -52,45 +48,43 @@ public class DeliveryCapture {
     @Inject
     Clock clock;
 
-    private Map<String, SettingsFit> fits;
     private final SeenTokens seenTokens = new SeenTokens(TOKENS_KEPT);
+    private volatile Fits fits;
 
-    @PostConstruct
-    void build() {
-        Map<String, SettingsFit> built = new HashMap<>();
-        if (settings.capture() != CaptureMode.OFF) {
-            for (DeliveryChecks checks : bots.all().values()) {
-                built.put(checks.settings().name(), new SettingsFit(checks, json.provider(), clock));
-            }
-        }
-        fits = Map.copyOf(built);
+    /** What each bot's settings in one snapshot would accept, built when capture mode first meets the snapshot. */
+    private record Fits(ReceiverSettings source, Map<String, SettingsFit> byBot) {
     }
 
-    /**
-     * Whether capture mode is on.
-     *
-     * @return false for {@code off}
-     */
-    public boolean enabled() {
-        return settings.capture() != CaptureMode.OFF;
+    private Map<String, SettingsFit> fits(ReceiverSettings settings) {
+        Fits current = fits;
+        if (current == null || current.source() != settings) {
+            Map<String, SettingsFit> built = new HashMap<>();
+            for (DeliveryChecks checks : bots.all(settings).values()) {
+                built.put(checks.settings().name(), new SettingsFit(checks, json.provider(), clock));
+            }
+            current = new Fits(settings, Map.copyOf(built));
+            fits = current;
+        }
+        return current.byBot();
     }
 
     /**
      * Logs one delivery as capture mode says; does nothing when it is off.
      *
+     * @param settings the settings snapshot the delivery was checked with
      * @param bot the {@code {bot}} of the path, or {@code null} for the default bot
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param authorization the {@code Authorization} headers, or {@code null}
      * @param raw the body, or {@code null} when it is larger than the limit
      * @param refused why the receiver refused the delivery, or {@code null} when it accepted it
      */
-    public void record(String bot, String contentType, List<String> authorization, byte[] raw,
-            DeliveryRefusedException refused) {
-        if (!enabled()) {
+    public void record(ReceiverSettings settings, String bot, String contentType, List<String> authorization,
+            byte[] raw, DeliveryRefusedException refused) {
+        if (settings.capture() == CaptureMode.OFF) {
             return;
         }
         try {
-            Capture capture = describe(bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw,
+            Capture capture = describe(settings, bot == null ? BotSettings.DEFAULT_BOT : bot, contentType, authorization, raw,
                     refused);
             LOG.log(Level.INFO, "DH-0700 delivery={0} handler={1} bot={2}: capture {3}", new Object[] {
                 capture.deliveryId(), LogText.safe(capture.handler()), LogText.safe(bot == null ? BotSettings.DEFAULT_BOT
@@ -104,6 +98,7 @@ public class DeliveryCapture {
     /**
      * Describes one delivery.
      *
+     * @param settings the settings snapshot the delivery was checked with
      * @param bot the bot's name
      * @param contentType the {@code Content-Type} header, or {@code null}
      * @param authorization the {@code Authorization} headers, or {@code null}
@@ -111,13 +106,13 @@ public class DeliveryCapture {
      * @param refused why the receiver refused the delivery, or {@code null} when it accepted it
      * @return the description and what the log line needs
      */
-    Capture describe(String bot, String contentType, List<String> authorization, byte[] raw,
+    Capture describe(ReceiverSettings settings, String bot, String contentType, List<String> authorization, byte[] raw,
             DeliveryRefusedException refused) {
         JsonProvider provider = json.provider();
         JsonShape shapes = new JsonShape(provider);
         boolean full = settings.capture() == CaptureMode.FULL;
         JsonObjectBuilder out = provider.createObjectBuilder().add("mode", settings.capture().settingValue());
-        SettingsFit fit = fits.get(bot);
+        SettingsFit fit = fits(settings).get(bot);
         out.add("bot", provider.createObjectBuilder().add("name", LogText.safe(bot)).add("configured", fit != null)
                 .add("hasSecret", fit != null && fit.hasSecret()));
 

@@ -31,6 +31,7 @@ public class ReceiverExtension implements Extension {
 
     private final Map<String, Bean<?>> handlers = new TreeMap<>();
     private volatile ReceiverSettings settings;
+    private volatile Config config;
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
@@ -67,6 +68,7 @@ public class ReceiverExtension implements Extension {
      */
     void readSettings(@Observes AfterBeanDiscovery event) {
         Config config = ConfigProvider.getConfig();
+        this.config = config;
         try {
             settings = new SettingsReader(name -> config.getOptionalValue(name, String.class), config.getPropertyNames())
                     .read(handlers.keySet());
@@ -93,13 +95,26 @@ public class ReceiverExtension implements Extension {
     }
 
     /**
-     * The settings read at deployment.
+     * The settings read at deployment; {@link LiveSettings} has those in force now.
      *
      * @return the settings
      * @throws IllegalStateException before the beans have been discovered
      */
     public ReceiverSettings settings() {
         ReceiverSettings current = settings;
+        if (current == null) {
+            throw new IllegalStateException("the settings are read when the beans have been discovered");
+        }
+        return current;
+    }
+
+    /**
+     * The application's MicroProfile Config, as the deployment read the settings from it; read again for changes.
+     *
+     * @return the config
+     */
+    public Config config() {
+        Config current = config;
         if (current == null) {
             throw new IllegalStateException("the settings are read when the beans have been discovered");
         }

@@ -3,6 +3,8 @@ package org.dialoghook.internal.config;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +30,8 @@ public final class SettingsReader {
 
     public static final String SECRET = "dialoghook.secret";
     public static final String PREVIOUS_SECRET = "dialoghook.previous-secret";
+    public static final String PREVIOUS_SECRET_EXPIRES = "dialoghook.previous-secret.expires";
+    public static final String SETTINGS_REFRESH = "dialoghook.settings.refresh";
     public static final String ALGORITHMS = "dialoghook.jwt.algorithms";
     public static final String CLOCK_SKEW = "dialoghook.jwt.clock-skew";
     public static final String MAX_AGE = "dialoghook.jwt.max-age";
@@ -62,7 +66,8 @@ public final class SettingsReader {
     static final String HANDLER_BOTS_SUFFIX = ".bots";
 
     /** The keys a named bot takes below {@code dialoghook.bots.<bot>.}; each is a global {@code dialoghook.<key>} too. */
-    static final List<String> BOT_KEYS = List.of("secret", "previous-secret", "jwt.algorithms", "jwt.clock-skew",
+    static final List<String> BOT_KEYS = List.of("secret", "previous-secret", "previous-secret.expires",
+            "jwt.algorithms", "jwt.clock-skew",
             "jwt.max-age", "jwt.require-exp", "body-binding", "body-hash-claim", "handler-field");
 
     static final Set<String> SUPPORTED_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
@@ -70,6 +75,8 @@ public final class SettingsReader {
     static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     static final int LARGEST_MAX_BODY_BYTES = 64 * 1024 * 1024;
     static final Duration LONGEST_TIMEOUT = Duration.ofHours(1);
+    static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
+    static final Duration LONGEST_REFRESH = Duration.ofHours(1);
 
     private static final Pattern BOT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final TokenSettings DEFAULT_TOKEN = new TokenSettings(Set.of("HS256"), Duration.ofSeconds(60),
@@ -148,7 +155,7 @@ public final class SettingsReader {
             handlers.addAll(registeredHandlers);
         }
         return new ReceiverSettings(bots, maxBodyBytes(), limits, replay(), capture(),
-                handlerPolicies(handlers, handlerBots), telemetry());
+                handlerPolicies(handlers, handlerBots), telemetry(), refresh());
     }
 
     /**
@@ -214,13 +221,39 @@ public final class SettingsReader {
     private BotSettings bot(String bot, TokenSettings token) {
         String secretName = settingName(bot, "secret");
         String previousName = settingName(bot, "previous-secret");
+        String expiresName = settingName(bot, "previous-secret.expires");
         Optional<Secret> secret = secret(secretName);
         Optional<Secret> previous = secret(previousName);
+        Optional<Instant> expires = instant(expiresName);
         if (previous.isPresent() && secret.isEmpty()) {
             throw new InvalidSettingException(previousName, "is set but " + secretName
                     + " is not; a previous secret is accepted only beside the current one");
         }
-        return new BotSettings(bot, secret, previous, token);
+        if (expires.isPresent() && previous.isEmpty()) {
+            throw new InvalidSettingException(expiresName, "is set but " + previousName
+                    + " is not; it is the end of the previous secret");
+        }
+        return new BotSettings(bot, secret, previous, expires, token);
+    }
+
+    private Optional<Instant> instant(String name) {
+        return value(name).map(text -> {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidSettingException(name, "'" + text + "' is not a date and time with its offset; "
+                        + "write ISO-8601, for example 2026-12-31T23:00:00Z or 2026-12-31T23:00:00+01:00");
+            }
+        });
+    }
+
+    /** How often the settings are read again: whole seconds or ISO-8601, at least one second, at most an hour. */
+    private Duration refresh() {
+        Duration refresh = positive(SETTINGS_REFRESH, duration(SETTINGS_REFRESH).orElse(DEFAULT_REFRESH), LONGEST_REFRESH);
+        if (refresh.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidSettingException(SETTINGS_REFRESH, "must be at least one second (PT1S)");
+        }
+        return refresh;
     }
 
     private Optional<Secret> secret(String name) {

@@ -15,6 +15,7 @@ import org.dialoghook.HandlerFailure;
 import org.dialoghook.Reply;
 import org.dialoghook.WebhookErrorHandler;
 import org.dialoghook.WebhookRequest;
+import org.dialoghook.internal.config.HandlerPolicies;
 import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.delivery.LogText;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
@@ -44,14 +45,15 @@ public class Dispatcher {
      * Runs the named handler.
      *
      * @param request the verified delivery
+     * @param policies the handlers' settings in the snapshot the delivery works from
      * @return the reply to send with status 200
      * @throws UnknownHandlerException when no handler has the name
      * @throws HandlerFailedException when the handler failed or timed out and no fallback reply was chosen
      */
-    public Reply dispatch(WebhookRequest request) {
-        RegisteredHandler handler = registry.find(request.handlerName(), request.bot())
+    public Reply dispatch(WebhookRequest request, HandlerPolicies policies) {
+        HandlerPolicy policy = policies.policyFor(request.handlerName());
+        RegisteredHandler handler = registry.find(request.handlerName()).filter(found -> policy.serves(request.bot()))
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
-        HandlerPolicy policy = handler.policy();
         long started = System.nanoTime();
         CompletableFuture<Reply> reply = runner.start(handler, request);
         try {

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.LiveSettings;
 
 /**
  * Chooses the handler metrics once at start: MicroProfile Metrics when the server offers its API and a registry
@@ -35,7 +35,7 @@ public class HandlerMetricsProducer {
     HandlerRegistry registry;
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings live;
 
     @Produces
     @ApplicationScoped
@@ -47,7 +47,7 @@ public class HandlerMetricsProducer {
         }
         Instance<Object> meter = bean(METER_TYPE);
         if (meter != null && meter.isResolvable()) {
-            if (settings.telemetry()) {
+            if (live.current().telemetry()) {
                 LOG.log(Level.INFO, "DH-0312 handler metrics go to the server''s OpenTelemetry metrics "
                         + "(dialoghook.handler.*)");
                 return OpenTelemetryHandlerMetrics.create(meter.get(), registry.names());

@@ -21,14 +21,15 @@ import java.util.TreeSet;
 import org.dialoghook.AsyncWebhookHandler;
 import org.dialoghook.HandlerName;
 import org.dialoghook.WebhookHandler;
+import org.dialoghook.internal.config.HandlerPolicies;
 import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.config.ReceiverExtension;
-import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.LiveSettings;
 
 /**
  * The handlers by name, each already selected with {@link HandlerName.Literal} once at start, so a delivery
- * costs a map lookup and no bean resolution; a handler limited to some bots
- * ({@code dialoghook.handlers.<name>.bots}) is found only for those bots.
+ * costs a map lookup and no bean resolution. The handlers' settings (deadline, fallbacks, the bots a handler
+ * serves) are not here: they belong to the settings snapshot each delivery works from.
  */
 @ApplicationScoped
 public class HandlerRegistry {
@@ -45,7 +46,7 @@ public class HandlerRegistry {
     Instance<AsyncWebhookHandler> asyncHandlers;
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings settings;
 
     private Map<String, RegisteredHandler> byName;
     private Set<String> names;
@@ -59,7 +60,7 @@ public class HandlerRegistry {
             built.put(name, new RegisteredHandler(name,
                     async ? null : handlers.select(qualifier),
                     async ? asyncHandlers.select(qualifier) : null,
-                    isDependent(bean), settings.handlers().policyFor(name)));
+                    isDependent(bean)));
         });
         byName = Map.copyOf(built);
         names = Collections.unmodifiableSet(new TreeSet<>(built.keySet()));
@@ -80,17 +81,6 @@ public class HandlerRegistry {
     }
 
     /**
-     * The handler registered under a name that serves a bot.
-     *
-     * @param name the handler name from the delivery
-     * @param bot the bot the delivery came from
-     * @return the handler, or empty when none has that name or it is limited to other bots
-     */
-    public Optional<RegisteredHandler> find(String name, String bot) {
-        return find(name).filter(handler -> handler.policy().serves(bot));
-    }
-
-    /**
      * Every registered name.
      *
      * @return the names, sorted
@@ -106,8 +96,9 @@ public class HandlerRegistry {
      */
     public List<HandlerDescription> describe() {
         List<HandlerDescription> described = new ArrayList<>();
+        HandlerPolicies handlerPolicies = settings.current().handlers();
         new TreeMap<>(extension.handlers()).forEach((name, bean) -> {
-            HandlerPolicy policy = byName.get(name).policy();
+            HandlerPolicy policy = handlerPolicies.policyFor(name);
             Class<?> type = bean.getBeanClass();
             described.add(new HandlerDescription(name, type.getName(), isSessionBean(type) ? "EJB" : "CDI",
                     bean.getScope().getSimpleName(), bean.getTypes().contains(AsyncWebhookHandler.class), policy.bots(),
@@ -128,9 +119,8 @@ public class HandlerRegistry {
      * @param handler its bean when it answers at once, selected once
      * @param asyncHandler its bean when it answers with a completion stage, selected once
      * @param dependent whether each use creates an instance that must be destroyed afterwards
-     * @param policy the handler's settings: deadline, fallback blocks and the bots it serves
      */
     public record RegisteredHandler(String name, Instance<WebhookHandler> handler,
-            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent, HandlerPolicy policy) {
+            Instance<AsyncWebhookHandler> asyncHandler, boolean dependent) {
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dialoghook.internal.auth.VerifiedDelivery;
+import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DefaultWebhookRequest;
 import org.dialoghook.internal.delivery.JsonSupport;
@@ -59,9 +60,6 @@ public class DeliveryOwner {
 
     @Inject
     JsonSupport json;
-
-    @Inject
-    ReceiverSettings settings;
 
     @Inject
     Clock clock;
@@ -129,7 +127,7 @@ public class DeliveryOwner {
         try {
             StoredReply reply = new StoredReply(200, MediaType.APPLICATION_JSON, replies.toJson(dispatcher.dispatch(
                     new DefaultWebhookRequest(delivery.bot(), delivery.deliveryId(), delivery.body(), json.provider(),
-                            json.forms(), firstDelivery))));
+                            json.forms(), firstDelivery), delivery.settings().handlers())));
             trace.outcome(DeliveryTrace.REPLIED, reply.status());
             return reply;
         } catch (UnknownHandlerException e) {
@@ -160,11 +158,13 @@ public class DeliveryOwner {
     /** How long a copy waits for a first run still going: the handler's deadline and a little more. */
     private Duration longestWait(VerifiedDelivery delivery) {
         String handler = delivery.body().handlerName();
-        return registry.find(handler).map(found -> found.policy().timeout()).orElse(Duration.ZERO).plus(EXTRA_WAIT);
+        return registry.find(handler).map(found -> delivery.settings().handlers().policyFor(handler))
+                .map(HandlerPolicy::timeout).orElse(Duration.ZERO).plus(EXTRA_WAIT);
     }
 
     /** The replay window, never shorter than what is left of the token's own lifetime, and at most a day. */
     private Duration window(VerifiedDelivery delivery) {
+        ReceiverSettings settings = delivery.settings();
         Duration window = settings.replay().window();
         if (delivery.claims().get("exp") instanceof JsonNumber exp) {
             Duration lifetime = Duration.ofSeconds(exp.longValue() - clock.instant().getEpochSecond())

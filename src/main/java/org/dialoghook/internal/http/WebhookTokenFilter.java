@@ -13,6 +13,7 @@ import org.dialoghook.internal.auth.DeliveryVerifier;
 import org.dialoghook.internal.auth.VerifiedDelivery;
 import org.dialoghook.internal.capture.DeliveryCapture;
 import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryBytes;
 import org.dialoghook.internal.delivery.DeliveryRefusedException;
@@ -22,7 +23,8 @@ import org.dialoghook.internal.trace.DeliveryTracing;
 /**
  * Lets a delivery reach the webhook resource only when its body fits the limits and its Bearer token is verified
  * and vouches for the body. The body is read once, within the size limit, and {@link DeliveryVerifier} checks the
- * rest in the documented order; capture mode, when on, reports that same read and that same verdict. A refused
+ * rest in the documented order; capture mode, when on, reports that same read and that same verdict. The settings
+ * snapshot in force is read once, here, and travels with the verified delivery to its end. A refused
  * delivery is answered here with the problem its refusal names, and never reaches the resource.
  *
  * <p>Bound to the webhook resource alone, wherever a runtime exposes it: a runtime that also lists the resource in
@@ -34,7 +36,7 @@ import org.dialoghook.internal.trace.DeliveryTracing;
 public class WebhookTokenFilter implements ContainerRequestFilter {
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings settings;
 
     @Inject
     DeliveryVerifier verifier;
@@ -50,6 +52,7 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        ReceiverSettings current = settings.current();
         String bot = request.getUriInfo().getPathParameters().getFirst("bot");
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         List<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
@@ -57,12 +60,12 @@ public class WebhookTokenFilter implements ContainerRequestFilter {
         VerifiedDelivery verified = null;
         DeliveryRefusedException refused = null;
         try {
-            raw = DeliveryBytes.read(request.getEntityStream(), request.getLength(), settings.maxBodyBytes());
-            verified = verifier.verify(bot, contentType, authorization, raw);
+            raw = DeliveryBytes.read(request.getEntityStream(), request.getLength(), current.maxBodyBytes());
+            verified = verifier.verify(current, bot, contentType, authorization, raw);
         } catch (DeliveryRefusedException e) {
             refused = e;
         }
-        capture.record(bot, contentType, authorization, raw, refused);
+        capture.record(current, bot, contentType, authorization, raw, refused);
         if (refused != null) {
             if (tracing.recording()) {
                 // the refusal's kind, never its detail: no part of a token is recorded

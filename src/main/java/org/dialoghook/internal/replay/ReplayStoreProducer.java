@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.dispatch.HandlerMetrics;
 
@@ -30,7 +30,7 @@ public class ReplayStoreProducer {
     private static final int MEMORY_CAPACITY = 100_000;
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings live;
 
     @Inject
     Clock clock;
@@ -45,15 +45,15 @@ public class ReplayStoreProducer {
     @Produces
     @Singleton
     ReplayStore store() {
-        ReplayStore store = settings.replay().useSharedStore() ? sharedOrMemory() : memory();
+        ReplayStore store = live.current().replay().useSharedStore() ? sharedOrMemory() : memory();
         LOG.log(Level.INFO, "DH-0600 replay store: {0}; replay window {1}",
-                new Object[] {store.describe(), settings.replay().window()});
+                new Object[] {store.describe(), live.current().replay().window()});
         metrics.watchReplayStore(store::leftEarly);
         return store;
     }
 
     private ReplayStore sharedOrMemory() {
-        String name = settings.replay().sharedMapName();
+        String name = live.current().replay().sharedMapName();
         Object bound;
         try {
             bound = InitialContext.doLookup(name);
@@ -75,7 +75,7 @@ public class ReplayStoreProducer {
                     Thread.currentThread().getContextClassLoader());
             Instance<?> cacheManagers = beans.select(cacheManagerType);
             if (cacheManagers.isResolvable()) {
-                return new SharedReplayStore(JCacheRecords.open(cacheManagers.get(), settings.replay().window()), clock);
+                return new SharedReplayStore(JCacheRecords.open(cacheManagers.get(), live.current().replay().window()), clock);
             }
             LOG.log(Level.INFO, "DH-0601 {0} and the server offers no JCache CacheManager bean; redeliveries are "
                     + "recognised on this server only", noSharedMap);

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.dialoghook.internal.config.ReceiverSettings;
+import org.dialoghook.internal.config.LiveSettings;
 
 /**
  * Chooses the delivery tracing once at start: OpenTelemetry when the server's telemetry is on for the application
@@ -34,7 +34,7 @@ public class DeliveryTracingProducer {
     Instance<Object> beans;
 
     @Inject
-    ReceiverSettings settings;
+    LiveSettings live;
 
     private DeliveryTracing chosen;
 
@@ -47,7 +47,7 @@ public class DeliveryTracingProducer {
     }
 
     private DeliveryTracing choose() {
-        if (!settings.telemetry()) {
+        if (!live.current().telemetry()) {
             LOG.log(Level.INFO, "DH-0321 telemetry is off for this application (otel.sdk.disabled is not false): "
                     + "deliveries are not traced");
             return DeliveryTracing.OFF;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import org.dialoghook.internal.LogCapture;
 import org.dialoghook.internal.config.BodyBindingMode;
@@ -81,6 +82,25 @@ class BotTokenVerifierTest {
         assertTrue(line.startsWith("DH-0110 bot=sales delivery=d-7: "), line);
         assertTrue(line.contains("dialoghook.bots.sales.previous-secret") && line.contains(", 2 since start"), line);
         assertFalse(line.contains(PREVIOUS) || line.contains(CURRENT) || line.contains(token), line);
+    }
+
+    @Test
+    void thePreviousSecretStopsAtItsEndByItselfAndTheCountGoesOnAcrossVerifiers() throws Exception {
+        AtomicLong counted = new AtomicLong(4);
+        Instant end = NOW.plusSeconds(60);
+        BotTokenVerifier beforeItsEnd = new BotTokenVerifier("sales", "p", verifierOf(CURRENT),
+                Optional.of(verifierOf(PREVIOUS)), Optional.of(end), Clock.fixed(end.minusMillis(1), ZoneOffset.UTC),
+                counted);
+        assertEquals("d-7", beforeItsEnd.verify(token(PREVIOUS, claims(300))).deliveryId());
+        assertEquals(5, counted.get());
+
+        BotTokenVerifier atItsEnd = new BotTokenVerifier("sales", "p", verifierOf(CURRENT),
+                Optional.of(verifierOf(PREVIOUS)), Optional.of(end), Clock.fixed(end, ZoneOffset.UTC), counted);
+        InvalidTokenException e = assertThrows(InvalidTokenException.class,
+                () -> atItsEnd.verify(token(PREVIOUS, claims(300))));
+        assertEquals("The token's signature does not match the bot's secret.", e.getMessage());
+        assertEquals("d-7", atItsEnd.verify(token(CURRENT, claims(300))).deliveryId(), "the current secret goes on");
+        assertEquals(5, atItsEnd.previousSecretDeliveries());
     }
 
     @Test

@@ -11,7 +11,7 @@ public final class TestVerifiers {
     }
 
     /**
-     * The bots' checks, built from settings.
+     * The bots' checks, built from settings (and from any other snapshot they are asked for).
      *
      * @param settings the settings
      * @param json the JSON support
@@ -20,10 +20,9 @@ public final class TestVerifiers {
      */
     public static WebhookBots bots(ReceiverSettings settings, JsonSupport json, Clock clock) {
         WebhookBots bots = new WebhookBots();
-        bots.settings = settings;
         bots.json = json;
         bots.clock = clock;
-        bots.build();
+        bots.all(settings);
         return bots;
     }
 

@@ -85,7 +85,7 @@ class DeliveryCaptureFuzzTest {
         DeliveryRefusedException refused = raw == null
                 ? new DeliveryRefusedException(ProblemKind.BODY_TOO_LARGE, "The body is larger than the limit.")
                 : capturing.verdict(bot, contentType, authorization, raw);
-        DeliveryCapture.Capture capture = capturing.capture.describe(bot == null ? "default" : bot, contentType,
+        DeliveryCapture.Capture capture = capturing.capture.describe(capturing.settings, bot == null ? "default" : bot, contentType,
                 authorization.isEmpty() ? null : authorization, raw, refused);
 
         assertNotNull(capture.deliveryId());
@@ -167,6 +167,7 @@ class DeliveryCaptureFuzzTest {
     private static final class Capturing {
 
         private final DeliveryCapture capture;
+        private final ReceiverSettings settings;
         private final DeliveryVerifier verifier;
 
         Capturing(String mode) {
@@ -177,7 +178,7 @@ class DeliveryCaptureFuzzTest {
                     "dialoghook.bots.sales.secret", SALES_SECRET,
                     "dialoghook.bots.sales.body-binding", "hash",
                     "dialoghook.capture", mode);
-            ReceiverSettings settings = new SettingsReader(name -> Optional.ofNullable(config.get(name)),
+            settings = new SettingsReader(name -> Optional.ofNullable(config.get(name)),
                     config.keySet()).read();
             JsonSupport json = new JsonSupport();
             WebhookBots bots = TestVerifiers.bots(settings, json, CLOCK);
@@ -188,7 +189,7 @@ class DeliveryCaptureFuzzTest {
         /** The receiver's verdict, as the token filter hands it to capture mode: {@code null} when accepted. */
         DeliveryRefusedException verdict(String bot, String contentType, List<String> authorization, byte[] raw) {
             try {
-                verifier.verify(bot, contentType, authorization.isEmpty() ? null : authorization, raw);
+                verifier.verify(settings, bot, contentType, authorization.isEmpty() ? null : authorization, raw);
                 return null;
             } catch (DeliveryRefusedException refused) {
                 return refused;

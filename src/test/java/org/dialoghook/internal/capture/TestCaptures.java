@@ -22,11 +22,9 @@ public final class TestCaptures {
      */
     public static DeliveryCapture capture(ReceiverSettings settings, WebhookBots bots, JsonSupport json, Clock clock) {
         DeliveryCapture capture = new DeliveryCapture();
-        capture.settings = settings;
         capture.bots = bots;
         capture.json = json;
         capture.clock = clock;
-        capture.build();
         return capture;
     }
 }

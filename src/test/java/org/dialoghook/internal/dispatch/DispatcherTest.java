@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.dialoghook.HandlerFailure;
 import org.dialoghook.Reply;
 import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookRequest;
+import org.dialoghook.internal.config.HandlerPolicies;
 import org.dialoghook.internal.config.HandlerPolicy;
 import org.dialoghook.internal.dispatch.HandlerRegistry.RegisteredHandler;
 import org.junit.jupiter.api.Test;
@@ -35,13 +37,15 @@ class DispatcherTest {
     private final List<HandlerFailure> failures = new ArrayList<>();
     private CompletableFuture<Reply> outcome = new CompletableFuture<>();
     private Optional<Reply> errorHandlerChoice = Optional.empty();
+    private HandlerPolicies policies;
 
     private Dispatcher dispatcher(HandlerPolicy policy) {
         Dispatcher dispatcher = new Dispatcher();
+        policies = new HandlerPolicies(policy, Map.of("echo", policy));
         dispatcher.registry = new HandlerRegistry() {
             @Override
             public Optional<RegisteredHandler> find(String name) {
-                return name.equals("echo") ? Optional.of(new RegisteredHandler("echo", null, null, false, policy))
+                return name.equals("echo") ? Optional.of(new RegisteredHandler("echo", null, null, false))
                         : Optional.empty();
             }
 
@@ -141,14 +145,14 @@ class DispatcherTest {
     void theHandlersReplyIsTheReplyAndIsCounted() {
         Reply reply = new ResponseBuilder().pushText("hello").build();
         outcome.complete(reply);
-        assertSame(reply, dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo")));
+        assertSame(reply, dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"), policies));
         assertEquals(List.of("succeeded echo"), counted);
     }
 
     @Test
     void anUnknownHandlerNamesTheRegisteredOnes() {
         UnknownHandlerException unknown = assertThrows(UnknownHandlerException.class,
-                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("nope")));
+                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("nope"), policies));
         assertEquals("nope", unknown.handlerName());
         assertEquals(Set.of("echo"), unknown.registeredNames());
         assertEquals(List.of(), counted);
@@ -158,7 +162,7 @@ class DispatcherTest {
     void aFailureWithoutAFallbackCarriesTheErrorIdTheErrorHandlerSaw() {
         outcome.completeExceptionally(new IllegalStateException("broken"));
         HandlerFailedException failed = assertThrows(HandlerFailedException.class,
-                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo")));
+                () -> dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"), policies));
         assertEquals(false, failed.timedOut());
         assertEquals(1, failures.size());
         assertEquals(failures.get(0).errorId(), failed.errorId());
@@ -170,14 +174,14 @@ class DispatcherTest {
     void theErrorHandlersReplyAnswersAFailure() {
         outcome.completeExceptionally(new IllegalStateException("broken"));
         errorHandlerChoice = Optional.of(new ResponseBuilder().pushBlockPointer(FALLBACK).build());
-        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"));
+        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"), policies);
         assertEquals(new Block.Pointer(FALLBACK), reply.blocks().get(0));
     }
 
     @Test
     void aMissedDeadlineIsATimeout() {
         HandlerFailedException failed = assertThrows(HandlerFailedException.class,
-                () -> dispatcher(policy(Duration.ofMillis(20))).dispatch(request("echo")));
+                () -> dispatcher(policy(Duration.ofMillis(20))).dispatch(request("echo"), policies));
         assertEquals(true, failed.timedOut());
         assertEquals(true, failures.get(0).timedOut());
         assertEquals(List.of("timed out echo"), counted);
@@ -190,14 +194,14 @@ class DispatcherTest {
         dispatcher.errorHandler = (request, failure) -> {
             throw new IllegalArgumentException("the error handler's own bug");
         };
-        assertThrows(HandlerFailedException.class, () -> dispatcher.dispatch(request("echo")));
+        assertThrows(HandlerFailedException.class, () -> dispatcher.dispatch(request("echo"), policies));
     }
 
     @Test
     void aFormThatDoesNotFitIsAnsweredWithItsMessagesAndCounted() {
         outcome.completeExceptionally(new FormBindingException("invalid",
                 List.of(new FormBindingException.Problem("email", "that is not an e-mail address")), null));
-        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"));
+        Reply reply = dispatcher(policy(Duration.ofSeconds(1))).dispatch(request("echo"), policies);
         assertEquals(new Block.Text("email: that is not an e-mail address"), reply.blocks().get(0));
         assertEquals(List.of("succeeded echo"), counted);
         assertEquals(List.of(), failures);

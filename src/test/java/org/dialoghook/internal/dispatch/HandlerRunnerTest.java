@@ -112,11 +112,11 @@ class HandlerRunnerTest {
     }
 
     private RegisteredHandler sync(WebhookHandler handler, boolean dependent) {
-        return new RegisteredHandler("h", instance(() -> handler, "handler"), null, dependent, POLICY);
+        return new RegisteredHandler("h", instance(() -> handler, "handler"), null, dependent);
     }
 
     private RegisteredHandler async(AsyncWebhookHandler handler) {
-        return new RegisteredHandler("h", null, instance(() -> handler, "handler"), true, POLICY);
+        return new RegisteredHandler("h", null, instance(() -> handler, "handler"), true);
     }
 
     private static Reply await(CompletableFuture<Reply> reply) throws Exception {

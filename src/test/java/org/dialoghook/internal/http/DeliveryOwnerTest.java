@@ -27,6 +27,8 @@ import org.dialoghook.ResponseBuilder;
 import org.dialoghook.WebhookRequest;
 import org.dialoghook.internal.auth.BodyDigest;
 import org.dialoghook.internal.auth.VerifiedDelivery;
+import org.dialoghook.internal.config.HandlerPolicies;
+import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.delivery.DeliveryBodyReader;
 import org.dialoghook.internal.delivery.JsonSupport;
@@ -46,6 +48,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryOwnerTest {
 
+    private static final ReceiverSettings SETTINGS = new SettingsReader(
+            name -> Optional.ofNullable(Map.of("dialoghook.secret", "s").get(name))).read(Set.of());
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private static final JsonSupport JSON = new JsonSupport();
     private static final DeliveryBodyReader BODIES = new DeliveryBodyReader(JSON.provider(), List.of("/handler"), BodyLimits.DEFAULTS);
@@ -63,7 +68,7 @@ class DeliveryOwnerTest {
         }
 
         @Override
-        public Reply dispatch(WebhookRequest request) {
+        public Reply dispatch(WebhookRequest request, HandlerPolicies policies) {
             runs.incrementAndGet();
             return outcome.apply(request);
         }
@@ -90,8 +95,6 @@ class DeliveryOwnerTest {
         problems.json = JSON;
         owner.problems = problems;
         owner.json = JSON;
-        owner.settings = new SettingsReader(name -> Optional.ofNullable(Map.of("dialoghook.secret", "s").get(name)))
-                .read(Set.of());
         owner.clock = CLOCK;
         owner.tracing = DeliveryTracing.OFF;
         return owner;
@@ -100,7 +103,7 @@ class DeliveryOwnerTest {
     private static VerifiedDelivery delivery(String deliveryId, String body) throws Exception {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         return new VerifiedDelivery("default", deliveryId, JsonObject.EMPTY_JSON_OBJECT, BODIES.read(raw),
-                BodyDigest.sha256(raw));
+                BodyDigest.sha256(raw), SETTINGS);
     }
 
     private static Reply text(String text) {

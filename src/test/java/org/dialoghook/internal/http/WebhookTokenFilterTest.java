@@ -20,6 +20,7 @@ import org.dialoghook.internal.auth.TestVerifiers;
 import org.dialoghook.internal.auth.VerifiedDelivery;
 import org.dialoghook.internal.auth.WebhookBots;
 import org.dialoghook.internal.capture.TestCaptures;
+import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.delivery.JsonSupport;
@@ -42,7 +43,7 @@ class WebhookTokenFilterTest {
         JsonSupport json = new JsonSupport();
         WebhookBots bots = TestVerifiers.bots(settings, json, CLOCK);
         WebhookTokenFilter filter = new WebhookTokenFilter();
-        filter.settings = settings;
+        filter.settings = new LiveSettings(settings);
         filter.verifier = TestVerifiers.verifier(bots);
         filter.capture = TestCaptures.capture(settings, bots, json, CLOCK);
         ProblemResponder problems = new ProblemResponder();
