@@ -188,7 +188,7 @@ class PayaraServerLiveSettingsIT {
         assertTrue(senders.accepted(THIRD) > acceptedBefore + 10, "deliveries go on being answered meanwhile");
 
         int fixed = count("DH-0120", "dialoghook.handler.timeout");
-        admin("set-config-property", "--propertyName=dialoghook.handler.timeout", "--propertyValue=10",
+        admin("set-config-property", "--propertyName=dialoghook.handler.timeout", "--propertyValue=15",
                 "--source=domain");
         awaitTrue("DH-0120 names the fixed dialoghook.handler.timeout",
                 () -> count("DH-0120", "dialoghook.handler.timeout") > fixed);
