@@ -173,6 +173,20 @@ abstract class JdbcReplayStoreContract {
     }
 
     @Test
+    void aCopyInATransactionRefusedOnTheRowLockIsRolledBackAndTheConnectionServesOn() throws Exception {
+        Connection first = transaction();
+        Connection copy = transaction();
+        store.claim(first, "k", WINDOW, Duration.ZERO);
+        assertThrows(ReplayInProgressException.class, () -> store.claim(copy, "k", WINDOW, Duration.ofMillis(200)));
+        // on PostgreSQL the lock wait that ran out aborted the copy's transaction: the caller rolls it back
+        copy.rollback();
+        store.complete(first, "k", REPLY, WINDOW);
+        first.commit();
+        assertReply(REPLY, store.claim(copy, "k", WINDOW, Duration.ZERO));
+        copy.commit();
+    }
+
+    @Test
     void aCopyOfAClaimCommittedOnItsOwnWaitsForTheReply() throws Exception {
         store.claim("k", WINDOW, Duration.ZERO);
         Future<ReplayStore.Claim> copy = copies.submit(() -> store.claim("k", WINDOW, LONG_WAIT));
@@ -216,7 +230,7 @@ abstract class JdbcReplayStoreContract {
     }
 
     @Test
-    void aRefusedClaimInATransactionLeavesItsLockWaitOnH2AndItsTransactionForRollbackOnPostgreSql() throws Exception {
+    void aClaimInATransactionRefusedAfterPollingLeavesTheTransactionAsItWas() throws Exception {
         store.claim("k", WINDOW, Duration.ZERO);
         Connection copy = transaction();
         String before = lockWaitSetting(copy);
@@ -276,6 +290,76 @@ abstract class JdbcReplayStoreContract {
         first.rollback();
         assertEquals(ReplayStore.Claim.REPEAT, copy.get(LONG_WAIT.toSeconds(), TimeUnit.SECONDS),
                 "the expired record was back, and the copy took it over");
+    }
+
+    @Test
+    void copiesSentAtOnceRunTheHandlersWorkOnceInItsTransaction() throws Exception {
+        String tickets = table + "_tickets";
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + tickets + " (id INTEGER NOT NULL PRIMARY KEY, delivery VARCHAR(40))");
+        }
+        AtomicInteger ids = new AtomicInteger();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        int copiesSent = 6;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(copiesSent);
+        try {
+            List<Future<StoredReply>> answers = new ArrayList<>();
+            for (int i = 0; i < copiesSent; i++) {
+                answers.add(senders.submit(() -> {
+                    go.await();
+                    // one delivery's way through the receiver with its handler in one transaction; the first run
+                    // to get the claim fails after its work (its transaction rolls back), as a member that dies would
+                    try (Connection connection = dataSource().getConnection()) {
+                        connection.setAutoCommit(false);
+                        try {
+                            ReplayStore.Claim claim = store.claim(connection, "d-1", WINDOW, LONG_WAIT);
+                            if (claim.earlierReply().isPresent()) {
+                                connection.rollback();
+                                return claim.earlierReply().get();
+                            }
+                            try (PreparedStatement work = connection.prepareStatement(
+                                    "INSERT INTO " + tickets + " (id, delivery) VALUES (?, 'd-1')")) {
+                                work.setInt(1, ids.incrementAndGet());
+                                work.executeUpdate();
+                            }
+                            Thread.sleep(50);
+                            if (failuresLeft.getAndDecrement() > 0) {
+                                throw new IllegalStateException("the handler failed after its work");
+                            }
+                            StoredReply reply = new StoredReply(200, "application/json",
+                                    ("{\"ticket\":" + ids.get() + "}").getBytes(StandardCharsets.UTF_8));
+                            store.complete(connection, "d-1", reply, WINDOW);
+                            connection.commit();
+                            return reply;
+                        } catch (RuntimeException | SQLException e) {
+                            connection.rollback();
+                            return null;
+                        }
+                    }
+                }));
+            }
+            go.countDown();
+            List<StoredReply> replies = new ArrayList<>();
+            for (Future<StoredReply> answer : answers) {
+                StoredReply reply = answer.get(60, TimeUnit.SECONDS);
+                if (reply != null) {
+                    replies.add(reply);
+                }
+            }
+            assertEquals(copiesSent - 1, replies.size(), "every copy but the failed run's is answered");
+            for (StoredReply reply : replies) {
+                assertArrayEquals(replies.get(0).body(), reply.body(), "every answer the same");
+            }
+        } finally {
+            senders.shutdownNow();
+            assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + tickets)) {
+            count.next();
+            assertEquals(1, count.getInt(1), "one ticket: the failed run's went with its transaction");
+        }
     }
 
     @Test
