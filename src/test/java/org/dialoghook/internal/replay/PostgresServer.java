@@ -28,7 +28,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code server.log} there, listening on 127.0.0.1 and a free port
  * only, with no Unix socket. Durability is off ({@code fsync}, {@code synchronous_commit}): the tests prove the
  * locking and the SQL, not the disk. {@link #stop()} stops it at once and removes its folder; a test class calls it
- * in its {@code @AfterAll}, and a shutdown hook stops a server the tests left running.
+ * in its {@code @AfterAll}, a shutdown hook stops a server the tests left running, and the next start stops one
+ * whose JVM was killed.
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -36,6 +37,7 @@ final class PostgresServer implements AutoCloseable {
 
     private static final String OS_USER = "postgres";
     private static final long START_SECONDS = 60;
+    private static final String OWNER_FILE = "owner.pid";
 
     private final Path folder;
     private final int port;
@@ -57,10 +59,12 @@ final class PostgresServer implements AutoCloseable {
     static PostgresServer start() {
         installWhenMissing();
         Path target = Paths.get("target").toAbsolutePath();
+        stopLeftOvers(target);
         Path folder = target.resolve("postgres-" + UUID.randomUUID().toString().substring(0, 8));
         Path dataDir = folder.resolve("data");
         try {
             Files.createDirectories(folder);
+            Files.writeString(folder.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
             if (asRoot()) {
                 ownedByPostgres(folder);
             }
@@ -125,17 +129,41 @@ final class PostgresServer implements AutoCloseable {
             return;
         }
         stopped = true;
-        try {
-            run(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate",
-                    "-w", "stop"), null);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("PostgreSQL in " + folder + " did not stop: " + e.getMessage());
-            return;
+        if (Files.exists(folder.resolve("data").resolve("postmaster.pid"))) {
+            try {
+                run(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m",
+                        "immediate", "-w", "stop"), null);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("PostgreSQL in " + folder + " did not stop: " + e.getMessage());
+                return;
+            }
         }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a folder left in target/ is removed by mvn clean
+        }
+    }
+
+    /**
+     * Stops the servers that earlier test runs left in {@code target/} when their JVM was killed before it could
+     * stop them: each folder names the JVM that started its server, and only a folder whose JVM is gone is touched.
+     */
+    private static void stopLeftOvers(Path target) {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(target)) {
+            for (Path folder : folders.filter(p -> p.getFileName().toString().startsWith("postgres-")
+                    && Files.isRegularFile(p.resolve(OWNER_FILE))).toList()) {
+                long owner = Long.parseLong(Files.readString(folder.resolve(OWNER_FILE)).strip());
+                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                new PostgresServer(folder, 0).stop();
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("PostgreSQL servers left in " + target + " were not all stopped: " + e.getMessage());
         }
     }
 
