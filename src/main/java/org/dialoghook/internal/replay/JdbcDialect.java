@@ -40,6 +40,11 @@ enum JdbcDialect {
         }
 
         @Override
+        String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
         String limitLockWait(Connection connection, long millis) throws SQLException {
             try (PreparedStatement set = connection.prepareStatement(
                     "SELECT current_setting('lock_timeout'), set_config('lock_timeout', ?, true)")) {
@@ -66,6 +71,11 @@ enum JdbcDialect {
      * after it: it neither commits nor is undone by a rollback.
      */
     H2("BINARY VARYING") {
+        @Override
+        String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
         @Override
         String limitLockWait(Connection connection, long millis) throws SQLException {
             String before;
@@ -158,6 +168,16 @@ enum JdbcDialect {
     String insertReply(String table) {
         return "INSERT INTO " + table + " (replay_key, state, expires_at, created_at, status, media_type, body) "
                 + "VALUES (?, '" + JdbcReplayStore.DONE + "', ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * What makes the clean-up's choice of rows pass over the rows that a run in progress holds, rather than wait
+     * for them.
+     *
+     * @return the clause after the subquery that chooses them; empty where the database has none
+     */
+    String skipLocked() {
+        return "";
     }
 
     /**

@@ -118,7 +118,7 @@ public final class JdbcReplayStore implements ReplayStore {
                 + "body = ? WHERE replay_key = ?";
         this.remove = "DELETE FROM " + table + " WHERE replay_key = ? AND state = '" + RUNNING + "'";
         this.removeExpired = "DELETE FROM " + table + " WHERE expires_at <= ? AND replay_key IN (SELECT replay_key FROM "
-                + table + " WHERE expires_at <= ? FETCH FIRST " + CLEAN_UP_BATCH + " ROWS ONLY)";
+                + table + " WHERE expires_at <= ? FETCH FIRST " + CLEAN_UP_BATCH + " ROWS ONLY" + dialect.skipLocked() + ")";
     }
 
     /**
@@ -330,7 +330,9 @@ public final class JdbcReplayStore implements ReplayStore {
     /**
      * Deletes at most {@value #CLEAN_UP_BATCH} records whose window has passed, in a transaction of its own. Call it
      * now and then (a timer on one member is enough, every member is harmless), again at once while it returns
-     * {@value #CLEAN_UP_BATCH}. A record that a copy takes over meanwhile is not deleted.
+     * {@value #CLEAN_UP_BATCH}. It passes over the rows that a run in progress holds (a copy that took over an
+     * expired record in its transaction) instead of waiting for them ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL
+     * and H2), and deletes no row whose window a copy renewed meanwhile.
      *
      * @return how many it deleted
      * @throws ReplayStoreFailedException when the database fails

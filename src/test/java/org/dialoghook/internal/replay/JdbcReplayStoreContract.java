@@ -395,6 +395,26 @@ abstract class JdbcReplayStoreContract {
     }
 
     @Test
+    void theCleanUpPassesOverARecordThatACopyTookOverInItsTransaction() throws Exception {
+        for (String key : List.of("k", "other")) {
+            store.claim(key, WINDOW, Duration.ZERO);
+            store.complete(key, REPLY, WINDOW);
+        }
+        clock.advance(WINDOW.plusSeconds(1));
+        Connection first = transaction();
+        assertEquals(ReplayStore.Claim.REPEAT, store.claim(first, "k", WINDOW, Duration.ZERO));
+        long start = System.nanoTime();
+        assertEquals(1, store.removeExpired(), "the other expired record, without waiting for the copy's");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1500, "it did not wait");
+        StoredReply second = new StoredReply(200, "application/json", "{\"blocks\":[]}".getBytes(StandardCharsets.UTF_8));
+        store.complete(first, "k", second, WINDOW);
+        first.commit();
+        assertEquals(0, store.removeExpired(), "the copy's record is in its new window");
+        assertReply(second, store.claim("k", WINDOW, Duration.ZERO));
+        assertEquals(ReplayStore.Claim.FIRST, store.claim("other", WINDOW, Duration.ZERO));
+    }
+
+    @Test
     void aReplyOfOneMebibyteIsKeptWhole() {
         byte[] body = new byte[1 << 20];
         new Random(21).nextBytes(body);

@@ -32,13 +32,14 @@ class JdbcReplayStoreH2Test extends JdbcReplayStoreContract {
         return "h2";
     }
 
-    /** H2 names no blocker for a row lock: a session still inside a claim's INSERT or UPDATE is waiting for one. */
+    /** H2 names no blocker for a row lock: a session still inside an INSERT, UPDATE or DELETE of the
+     * store's table is waiting for one. */
     @Override
     int sessionsWaitingOnALock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS "
                         + "WHERE SESSION_ID <> SESSION_ID() AND (EXECUTING_STATEMENT LIKE 'INSERT INTO replays%' "
-                        + "OR EXECUTING_STATEMENT LIKE 'UPDATE replays%')")) {
+                        + "OR EXECUTING_STATEMENT LIKE 'UPDATE replays%' OR EXECUTING_STATEMENT LIKE 'DELETE FROM replays%')")) {
             count.next();
             return count.getInt(1);
         }
