@@ -48,7 +48,8 @@ enum JdbcDialect {
         String limitLockWait(Connection connection, long millis) throws SQLException {
             try (PreparedStatement set = connection.prepareStatement(
                     "SELECT current_setting('lock_timeout'), set_config('lock_timeout', ?, true)")) {
-                set.setString(1, Math.max(1, millis) + "ms");
+                // 0 would mean no limit; the setting is an int of milliseconds
+                set.setString(1, Math.max(1, Math.min(Integer.MAX_VALUE, millis)) + "ms");
                 try (ResultSet before = set.executeQuery()) {
                     before.next();
                     return before.getString(1);
@@ -84,7 +85,7 @@ enum JdbcDialect {
                 current.next();
                 before = current.getString(1);
             }
-            setLockTimeout(connection, Math.max(0, millis));
+            setLockTimeout(connection, Math.max(0, Math.min(Integer.MAX_VALUE, millis)));
             return before;
         }
 
