@@ -142,6 +142,19 @@ final class PayaraServerDomain implements AutoCloseable {
         return new Run(asadmin.exitValue(), output);
     }
 
+    /**
+     * Runs one asadmin subcommand against this domain's admin port, in the domain's work folder.
+     *
+     * @param arguments asadmin's options and the subcommand with its own, for example
+     *        {@code "--passwordfile", "/abs/file.pwd", "create-password-alias", "name"}
+     * @return what it printed and its exit code
+     */
+    Run admin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("--port", String.valueOf(adminPort())));
+        command.addAll(List.of(arguments));
+        return asadmin(domains.getParent(), command.toArray(String[]::new));
+    }
+
     /** @return the admin port (the port base + 48) */
     int adminPort() {
         return portBase + ADMIN_OFFSET;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dialoghook.internal.config.BotSettings;
+import org.dialoghook.internal.config.PerSnapshot;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.config.TokenSettings;
 import org.dialoghook.internal.delivery.DeliveryBodyReader;
@@ -33,21 +34,12 @@ public class WebhookBots {
     Clock clock;
 
     private final Map<String, AtomicLong> previousSecretDeliveries = new ConcurrentHashMap<>();
-    private volatile Built built;
+    private final PerSnapshot<Map<String, DeliveryChecks>> byBot = new PerSnapshot<>(this::build);
 
-    /** The checks built for one snapshot. */
-    private record Built(ReceiverSettings source, Map<String, DeliveryChecks> bots) {
-    }
-
-    private Map<String, DeliveryChecks> checks(ReceiverSettings settings) {
-        Built current = built;
-        if (current == null || current.source() != settings) {
-            Map<String, DeliveryChecks> checks = new LinkedHashMap<>();
-            settings.bots().forEach((name, bot) -> checks.put(name, checks(settings, bot)));
-            current = new Built(settings, Collections.unmodifiableMap(checks));
-            built = current;
-        }
-        return current.bots();
+    private Map<String, DeliveryChecks> build(ReceiverSettings settings) {
+        Map<String, DeliveryChecks> built = new LinkedHashMap<>();
+        settings.bots().forEach((name, bot) -> built.put(name, checks(settings, bot)));
+        return Collections.unmodifiableMap(built);
     }
 
     private DeliveryChecks checks(ReceiverSettings settings, BotSettings bot) {
@@ -71,7 +63,7 @@ public class WebhookBots {
      *         default bot is always there, without a verifier while it has no secret)
      */
     public Optional<DeliveryChecks> checksFor(ReceiverSettings settings, String bot) {
-        DeliveryChecks checks = checks(settings).get(bot == null ? DEFAULT_BOT : bot);
+        DeliveryChecks checks = byBot.of(settings).get(bot == null ? DEFAULT_BOT : bot);
         if (checks == null || !checks.settings().isDefault() && checks.verifier().isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +77,7 @@ public class WebhookBots {
      * @return the checks by bot name
      */
     public Map<String, DeliveryChecks> all(ReceiverSettings settings) {
-        return checks(settings);
+        return byBot.of(settings);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.dialoghook.internal.auth.WebhookBots;
 import org.dialoghook.internal.auth.WebhookBots.DeliveryChecks;
 import org.dialoghook.internal.config.BotSettings;
 import org.dialoghook.internal.config.CaptureMode;
+import org.dialoghook.internal.config.PerSnapshot;
 import org.dialoghook.internal.config.ReceiverSettings;
 import org.dialoghook.internal.delivery.DeliveryRefusedException;
 import org.dialoghook.internal.delivery.JsonSupport;
@@ -49,23 +50,15 @@ public class DeliveryCapture {
     Clock clock;
 
     private final SeenTokens seenTokens = new SeenTokens(TOKENS_KEPT);
-    private volatile Fits fits;
+    private final PerSnapshot<Map<String, SettingsFit>> fits = new PerSnapshot<>(this::fits);
 
-    /** What each bot's settings in one snapshot would accept, built when capture mode first meets the snapshot. */
-    private record Fits(ReceiverSettings source, Map<String, SettingsFit> byBot) {
-    }
-
+    /** What each bot's settings in one snapshot would accept. */
     private Map<String, SettingsFit> fits(ReceiverSettings settings) {
-        Fits current = fits;
-        if (current == null || current.source() != settings) {
-            Map<String, SettingsFit> built = new HashMap<>();
-            for (DeliveryChecks checks : bots.all(settings).values()) {
-                built.put(checks.settings().name(), new SettingsFit(checks, json.provider(), clock));
-            }
-            current = new Fits(settings, Map.copyOf(built));
-            fits = current;
+        Map<String, SettingsFit> built = new HashMap<>();
+        for (DeliveryChecks checks : bots.all(settings).values()) {
+            built.put(checks.settings().name(), new SettingsFit(checks, json.provider(), clock));
         }
-        return current.byBot();
+        return Map.copyOf(built);
     }
 
     /**
@@ -112,7 +105,7 @@ public class DeliveryCapture {
         JsonShape shapes = new JsonShape(provider);
         boolean full = settings.capture() == CaptureMode.FULL;
         JsonObjectBuilder out = provider.createObjectBuilder().add("mode", settings.capture().settingValue());
-        SettingsFit fit = fits(settings).get(bot);
+        SettingsFit fit = fits.of(settings).get(bot);
         out.add("bot", provider.createObjectBuilder().add("name", LogText.safe(bot)).add("configured", fit != null)
                 .add("hasSecret", fit != null && fit.hasSecret()));
 

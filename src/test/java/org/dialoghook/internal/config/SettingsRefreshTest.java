@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +16,7 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.dialoghook.internal.LogCapture;
+import org.dialoghook.internal.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,30 +32,10 @@ class SettingsRefreshTest {
     private static final String NEW = "the-new-secret-of-the-default-bot-9876543210";
 
     private final Map<String, String> server = new TreeMap<>();
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private LogCapture log;
     private LiveSettings live;
     private SettingsRefresh refresh;
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void deploy() {
@@ -202,13 +180,13 @@ class SettingsRefreshTest {
     @Test
     void aPreviousSecretsEndIsReadAndReportedOnceWhenItPasses() {
         server.put("dialoghook.previous-secret", OLD);
-        server.put("dialoghook.previous-secret.expires", "2026-12-07T12:10:00Z");
+        Instant end = clock.instant().plus(Duration.ofMinutes(10));
+        server.put("dialoghook.previous-secret.expires", end.toString());
         server.put("dialoghook.secret", NEW);
         refresh.run();
-        assertEquals(Optional.of(Instant.parse("2026-12-07T12:10:00Z")),
-                live.current().defaultBot().previousSecretExpires());
+        assertEquals(Optional.of(end), live.current().defaultBot().previousSecretExpires());
         assertEquals(List.of(), lines("DH-0111"));
-        clock.now = Instant.parse("2026-12-07T12:10:00Z");
+        clock.advance(Duration.ofMinutes(10));
         refresh.run();
         refresh.run();
         assertEquals(1, lines("DH-0111").size());

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dialoghook.internal.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentMapRecordsTest {
@@ -81,7 +79,7 @@ class ConcurrentMapRecordsTest {
 
     @Test
     void theSharedStoreRecognisesARepeatThroughTheMap() {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock();
         SharedReplayStore store = new SharedReplayStore(records, clock);
         Duration window = Duration.ofSeconds(4);
         assertEquals(ReplayStore.Claim.FIRST, store.claim("k", window, Duration.ZERO));
@@ -89,7 +87,7 @@ class ConcurrentMapRecordsTest {
         assertTrue(store.claim("k", window, Duration.ZERO).earlierReply().isPresent());
         // the record is still in the map past its window; another instance of it, as another member reads it
         map.put("k", new String(map.get("k").toCharArray()));
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(ReplayStore.Claim.REPEAT, store.claim("k", window, Duration.ZERO));
     }
 
@@ -99,25 +97,5 @@ class ConcurrentMapRecordsTest {
         assertFalse(model.isKnown());
         assertTrue(model.lifespan().isEmpty());
         assertEquals(0, model.evictions());
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

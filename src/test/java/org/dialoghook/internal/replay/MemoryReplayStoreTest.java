@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.concurrent.TimeUnit;
 import org.dialoghook.internal.LogCapture;
+import org.dialoghook.internal.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class MemoryReplayStoreTest {

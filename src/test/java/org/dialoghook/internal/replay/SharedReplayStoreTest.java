@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 import org.dialoghook.internal.LogCapture;
+import org.dialoghook.internal.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class SharedReplayStoreTest {

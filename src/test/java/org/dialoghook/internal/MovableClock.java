@@ -1,4 +1,4 @@
-package org.dialoghook.internal.replay;
+package org.dialoghook.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the replay stores' tests move by hand. */
-final class MovableClock extends Clock {
+/** A clock the unit tests move by hand: replay windows, token ages, the end of a previous secret. */
+public final class MovableClock extends Clock {
 
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -16,7 +16,7 @@ final class MovableClock extends Clock {
      *
      * @param step how far
      */
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 
