@@ -229,11 +229,8 @@ public final class SettingsReader {
             throw new InvalidSettingException(previousName, "is set but " + secretName
                     + " is not; a previous secret is accepted only beside the current one");
         }
-        if (expires.isPresent() && previous.isEmpty()) {
-            throw new InvalidSettingException(expiresName, "is set but " + previousName
-                    + " is not; it is the end of the previous secret");
-        }
-        return new BotSettings(bot, secret, previous, expires, token);
+        // an end without a previous secret ends nothing: it is left alone, so that the two can be removed in any order
+        return new BotSettings(bot, secret, previous, previous.isPresent() ? expires : Optional.empty(), token);
     }
 
     private Optional<Instant> instant(String name) {

@@ -193,6 +193,22 @@ class SettingsRefreshTest {
     }
 
     @Test
+    void aPreviousSecretAndItsEndAreRemovedInEitherOrderWithoutARefusal() {
+        server.put("dialoghook.previous-secret", OLD);
+        server.put("dialoghook.previous-secret.expires", clock.instant().plus(Duration.ofHours(2)).toString());
+        server.put("dialoghook.secret", NEW);
+        refresh.run();
+        server.remove("dialoghook.previous-secret");
+        refresh.run();
+        assertEquals(Optional.empty(), live.current().defaultBot().previousSecret());
+        assertEquals(Optional.empty(), live.current().defaultBot().previousSecretExpires(), "an end alone ends nothing");
+        server.remove("dialoghook.previous-secret.expires");
+        refresh.run();
+        assertEquals(List.of(), lines("DH-0121"));
+        assertEquals(Optional.empty(), live.refusedChange());
+    }
+
+    @Test
     void anEndWithoutAnOffsetIsRefused() {
         server.put("dialoghook.previous-secret", OLD);
         server.put("dialoghook.previous-secret.expires", "2026-12-07T12:10:00");
