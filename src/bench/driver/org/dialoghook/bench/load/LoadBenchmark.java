@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,35 @@ import org.dialoghook.testkit.DeliverySigner;
  * the no-op plus jose4j verifying the token) and the receiver with the memory store ({@code POST /webhook}), all
  * three on the first server, and the receiver with the grid's store ({@code POST /webhook} on the second).
  * Every measured receiver request has its own token. The figures of the four print side by side, with the
- * ratios grid/memory and receiver/floor and receiver/ceiling. Load goes to 127.0.0.1 only; every phase is
- * bounded in time and count; the servers it started are stopped at the end.
+ * ratios grid/memory and receiver/floor and receiver/ceiling. Given a baseline WAR (an earlier build of the
+ * benchmark WAR), a third server runs it as the memory server runs this one, is warmed up with the same endpoints,
+ * and its receiver is measured in the same rounds, next to the memory server's, with the ratios after/before. Load
+ * goes to 127.0.0.1 only; every phase is bounded in time and count; the servers it started are stopped at the end.
  */
 public final class LoadBenchmark {
 
     private static final String RECEIVER = "/webhook";
-    private static final Endpoint CEILING = new Endpoint("ceiling", "ceiling /noop", "/noop", false, false);
-    private static final Endpoint FLOOR = new Endpoint("floor", "jose4j floor /floor", "/floor", false, false);
-    private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true, false);
-    private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true, true);
-    private static final List<Endpoint> ENDPOINTS = List.of(CEILING, FLOOR, MEMORY, GRID);
+    private static final Endpoint CEILING = new Endpoint("ceiling", "ceiling /noop", "/noop", false);
+    private static final Endpoint FLOOR = new Endpoint("floor", "jose4j floor /floor", "/floor", false);
+    private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true);
+    private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true);
+    private static final Endpoint BASELINE = new Endpoint("baseline", "receiver, baseline WAR", RECEIVER, true);
     private static final double AGREEMENT = 0.05;
     private static final Duration STORE_LINE_WAIT = Duration.ofSeconds(20);
 
     private final Options options;
     private final Wrk wrk;
     private final String secret;
+    /** The measured endpoints in a round's order; the baseline's receiver next to the memory server's. */
+    private final List<Endpoint> endpoints;
     private final StringBuilder report = new StringBuilder();
 
     private LoadBenchmark(Options options, Wrk wrk, String secret) {
         this.options = options;
         this.wrk = wrk;
         this.secret = secret;
+        this.endpoints = options.baselineWar() == null ? List.of(CEILING, FLOOR, MEMORY, GRID)
+                : List.of(CEILING, FLOOR, MEMORY, BASELINE, GRID);
     }
 
     /**
@@ -80,6 +87,10 @@ public final class LoadBenchmark {
                 + " Payara's data grid on, a cluster of one on loopback (" + PayaraServer.GRID_OPTIONS + "); its replay"
                 + " cache: " + (options.gridConfig() == null ? "Payara's defaults (10000 records a member)"
                         : "as " + options.gridConfig() + " declares it"));
+        if (options.baselineWar() != null) {
+            line("baseline server: " + options.baselineWar() + ", set up as the memory server and warmed up with the"
+                    + " same endpoints; its receiver is measured in the same rounds, next to the memory server's");
+        }
 
         long signing = System.nanoTime();
         Path pools = options.work().resolve("tokens");
@@ -97,19 +108,31 @@ public final class LoadBenchmark {
         List<Result> results = new ArrayList<>();
         Map<Endpoint, ProfileSummary> profiles = new LinkedHashMap<>();
         try (PayaraServer memory = PayaraServer.start(options, options.war(), secret, "receiver", false);
-                PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true)) {
-            Map<Endpoint, PayaraServer> servers = Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid);
-            for (PayaraServer server : List.of(memory, grid)) {
+                PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true);
+                PayaraServer baseline = options.baselineWar() == null ? null
+                        : PayaraServer.start(options, options.baselineWar(), secret, "baseline", false)) {
+            Map<Endpoint, PayaraServer> servers = new HashMap<>(
+                    Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid));
+            if (baseline != null) {
+                servers.put(BASELINE, baseline);
+            }
+            for (PayaraServer server : baseline == null ? List.of(memory, grid) : List.of(memory, grid, baseline)) {
                 server.awaitReady(RECEIVER, oneToken(), body);
             }
-            requireStores(memory, grid);
+            requireStores(memory, grid, baseline);
             warmUp(MEMORY, memory, warm, options.warmupMax());
             warmUp(CEILING, memory, warm, options.warmupMax());
             warmUp(FLOOR, memory, warm, options.warmupMax());
+            if (baseline != null) {
+                // the same mix as the memory server's, so that the JIT of both has seen the same requests
+                warmUp(BASELINE, baseline, warm, options.warmupMax());
+                warmUp(CEILING.on(BASELINE), baseline, warm, options.warmupMax());
+                warmUp(FLOOR.on(BASELINE), baseline, warm, options.warmupMax());
+            }
             warmUp(GRID, grid, warm, options.warmupMaxGrid());
             for (int round = 0; round < options.rounds(); round++) {
                 // the next round in reverse, so that drift and other work on the machine hit every endpoint alike
-                List<Endpoint> order = round % 2 == 0 ? ENDPOINTS : reversed(ENDPOINTS);
+                List<Endpoint> order = round % 2 == 0 ? endpoints : reversed(endpoints);
                 for (Endpoint endpoint : order) {
                     Result result = measure(endpoint, servers.get(endpoint), round, warm, fresh);
                     results.add(result);
@@ -121,10 +144,14 @@ public final class LoadBenchmark {
             }
             if (options.profile()) {
                 writePhases(results, options.work().resolve("phases.txt"));
-                Path memoryRecording = dump(memory, "server.jfr");
-                Path gridRecording = dump(grid, "server-grid.jfr");
-                for (Endpoint endpoint : ENDPOINTS) {
-                    profiles.put(endpoint, ProfileSummary.read(endpoint.grid() ? gridRecording : memoryRecording,
+                Map<PayaraServer, Path> recordings = new HashMap<>();
+                recordings.put(memory, dump(memory, "server.jfr"));
+                recordings.put(grid, dump(grid, "server-grid.jfr"));
+                if (baseline != null) {
+                    recordings.put(baseline, dump(baseline, "server-baseline.jfr"));
+                }
+                for (Endpoint endpoint : endpoints) {
+                    profiles.put(endpoint, ProfileSummary.read(recordings.get(servers.get(endpoint)),
                             windows(results, endpoint)));
                 }
             }
@@ -137,8 +164,8 @@ public final class LoadBenchmark {
         System.out.println("(also written to " + file + ")");
     }
 
-    /** Prints each server's replay store, and stops the run when either server has not the store it is there for. */
-    private void requireStores(PayaraServer memory, PayaraServer grid) throws IOException {
+    /** Prints each server's replay store, and stops the run when a server has not the store it is there for. */
+    private void requireStores(PayaraServer memory, PayaraServer grid, PayaraServer baseline) throws IOException {
         String memoryStore = storeLine(memory);
         String gridStore = storeLine(grid);
         line(String.format("memory server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", memory.port(),
@@ -156,6 +183,17 @@ public final class LoadBenchmark {
                     + "). See " + memory.log();
             line(failure);
             throw new IllegalStateException(failure);
+        }
+        if (baseline != null) {
+            String baselineStore = storeLine(baseline);
+            line(String.format("baseline server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", baseline.port(),
+                    mib(baseline.rssBytes()), baselineStore));
+            if (baselineStore == null || baselineStore.contains("JCache")) {
+                String failure = "FAILED: the receiver on the baseline server did not get the memory store ("
+                        + baselineStore + "). See " + baseline.log();
+                line(failure);
+                throw new IllegalStateException(failure);
+            }
         }
     }
 
@@ -259,7 +297,7 @@ public final class LoadBenchmark {
         line("== Figures: median of " + options.rounds() + " interleaved rounds ==");
         line(String.format("%-26s %12s %7s %7s %10s %8s %10s %8s", "endpoint", "deliveries/s", "p50 ms", "p99 ms",
                 "CPU us/req", "system", "KiB/req", "RSS MiB"));
-        for (Endpoint endpoint : ENDPOINTS) {
+        for (Endpoint endpoint : endpoints) {
             line(Result.median(results, endpoint.name()).summaryRow(endpoint.label(),
                     allocatedKib(profiles.get(endpoint), results, endpoint)));
         }
@@ -301,6 +339,31 @@ public final class LoadBenchmark {
                 + " with the receiver's WAR %.2f s: the receiver adds %.2f s (target <= 1.00 s: %s)",
                 options.startups(), seconds(startUp.ceiling()), seconds(startUp.receiver()), added,
                 added <= 1.0 ? "met" : "NOT MET"));
+        if (options.baselineWar() != null) {
+            compareWithBaseline(results);
+        }
+    }
+
+    /** The receiver of this WAR against the baseline WAR's, both with the memory store: after over before. */
+    private void compareWithBaseline(List<Result> results) {
+        Result before = Result.median(results, BASELINE.name());
+        Result after = Result.median(results, MEMORY.name());
+        line("");
+        line("== The receiver after / before: this WAR against the baseline WAR " + options.baselineWar()
+                + " (memory store, same rounds) ==");
+        line(String.format("%-26s %12s %7s %16s", "receiver", "deliveries/s", "p99 ms", "CPU us/delivery"));
+        line(String.format("%-26s %12.0f %7.2f %16.1f", "before (baseline WAR)", before.perSecond(),
+                before.p99Millis(), before.cpuMicrosPerRequest()));
+        line(String.format("%-26s %12.0f %7.2f %16.1f", "after (this WAR)", after.perSecond(), after.p99Millis(),
+                after.cpuMicrosPerRequest()));
+        line(String.format("after/before throughput %.3f  rounds: %s", after.perSecond() / before.perSecond(),
+                byRound(results, MEMORY, BASELINE, Result::perSecond)));
+        line(String.format("after/before p99        %.3f  rounds: %s", after.p99Millis() / before.p99Millis(),
+                byRound(results, MEMORY, BASELINE, Result::p99Millis)));
+        line(String.format("after/before CPU per delivery %.3f (%+.1f us a delivery)  rounds: %s",
+                after.cpuMicrosPerRequest() / before.cpuMicrosPerRequest(),
+                after.cpuMicrosPerRequest() - before.cpuMicrosPerRequest(),
+                byRound(results, MEMORY, BASELINE, Result::cpuMicrosPerRequest)));
     }
 
     /** One endpoint's figure over another's, round by round. */
@@ -364,8 +427,9 @@ public final class LoadBenchmark {
 
     /** The measured phases' windows beside the recordings, for reading them with other tools ({@code jfr print}). */
     private static void writePhases(List<Result> results, Path file) throws IOException {
-        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC); grid: server-grid.jfr, else"
-                + " server.jfr\n");
+        boolean baseline = results.stream().anyMatch(result -> result.endpoint().equals(BASELINE.name()));
+        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC); grid: server-grid.jfr, "
+                + (baseline ? "baseline: server-baseline.jfr, " : "") + "else server.jfr\n");
         results.forEach(result -> lines.append(result.endpoint()).append(' ').append(result.round()).append(' ')
                 .append(result.start()).append(' ').append(result.end()).append('\n'));
         Files.writeString(file, lines, StandardCharsets.UTF_8);
@@ -412,9 +476,14 @@ public final class LoadBenchmark {
      * @param label its name in the figures and the profiles
      * @param path the request path
      * @param fresh whether every measured request carries a token never sent to that server before
-     * @param grid whether it is served by the server with the data grid
      */
-    private record Endpoint(String name, String label, String path, boolean fresh, boolean grid) {
+    private record Endpoint(String name, String label, String path, boolean fresh) {
+
+        /** The same endpoint on the server of another one, for its warm-up. */
+        Endpoint on(Endpoint server) {
+            return new Endpoint(server.name() + "-" + name, label + " on the " + server.name() + " server", path,
+                    fresh);
+        }
     }
 
     /**

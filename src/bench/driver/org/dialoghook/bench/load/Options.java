@@ -1,11 +1,13 @@
 package org.dialoghook.bench.load;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The load benchmark's command-line options ({@code --name value} pairs), each with its default.
+ * The load benchmark's command-line options ({@code --name value} pairs; a name without a value is empty), each
+ * with its default.
  *
  * @param payara the Payara Micro jar
  * @param payaraVersion its version, for the report
@@ -28,10 +30,12 @@ import java.util.Map;
  * @param profile whether the server records with JFR and the profile of each endpoint prints
  * @param gridConfig a Hazelcast configuration file for the grid server's replay cache, read through
  *        {@code server-config/payara-micro/replay-cache.asadmin}; {@code null} for Payara's defaults
+ * @param baselineWar an earlier build of the benchmark WAR whose receiver is measured beside this one's, on a server
+ *        of its own set up as the memory server; {@code null} for none
  */
 record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Path work, Path script, Path preboot,
         String heap, int phaseSeconds, int rounds, int warmupMin, int warmupMax, int warmupMaxGrid, int connections,
-        int threads, int maxRate, int warmupPool, int startups, boolean profile, Path gridConfig) {
+        int threads, int maxRate, int warmupPool, int startups, boolean profile, Path gridConfig, Path baselineWar) {
 
     Options {
         if (warmupMin > warmupMax) {
@@ -40,15 +44,20 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
         if (warmupMin > warmupMaxGrid) {
             throw new IllegalArgumentException("--warmup-min must not be larger than --warmup-max-grid");
         }
+        if (baselineWar != null && !Files.isRegularFile(baselineWar)) {
+            throw new IllegalArgumentException("--baseline-war " + baselineWar + " is not a file");
+        }
     }
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got " + args[i]);
             }
-            values.put(args[i].substring(2), args[i + 1]);
+            // an empty value ("${bench.grid.config}" unset) reaches the program as no argument at all
+            boolean empty = i + 1 == args.length || args[i + 1].startsWith("--");
+            values.put(args[i].substring(2), empty ? "" : args[++i]);
         }
         return new Options(
                 Path.of(required(values, "payara")),
@@ -70,7 +79,8 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
                 positive(values, "warmup-pool", 100_000),
                 positive(values, "startups", 3),
                 Boolean.parseBoolean(values.getOrDefault("profile", "true")),
-                values.getOrDefault("grid-config", "").isBlank() ? null : Path.of(values.get("grid-config")));
+                optionalPath(values, "grid-config"),
+                optionalPath(values, "baseline-war"));
     }
 
     /** The most requests one wrk thread sends in one phase: the count bound of every load loop. */
@@ -84,6 +94,11 @@ record Options(Path payara, String payaraVersion, Path war, Path ceilingWar, Pat
             throw new IllegalArgumentException("--" + name + " is required");
         }
         return value;
+    }
+
+    private static Path optionalPath(Map<String, String> values, String name) {
+        String value = values.getOrDefault(name, "");
+        return value.isBlank() ? null : Path.of(value);
     }
 
     private static int positive(Map<String, String> values, String name, int defaultValue) {
