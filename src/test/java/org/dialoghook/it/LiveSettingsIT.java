@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.it.ServerEndpoints.Facility;
 import org.dialoghook.it.handlers.FailingHandler;
@@ -82,17 +81,6 @@ class LiveSettingsIT extends WebhookIT {
         return deliver(DeliverySigner.withSecret(secret).handler("echo").formValue("name", "Ada").sign()).statusCode();
     }
 
-    /** Waits, at most {@link #LONGEST_WAIT}, until the condition holds; returns how long that took. */
-    private static Duration await(String what, BooleanSupplier condition) throws InterruptedException {
-        long started = System.nanoTime();
-        while (!condition.getAsBoolean()) {
-            Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(waited.compareTo(LONGEST_WAIT) < 0, () -> "still not so after " + LONGEST_WAIT + ": " + what);
-            Thread.sleep(100);
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
     private JsonObject readiness() {
         HttpResponse<String> ready = ServerEndpoints.get(deploymentUrl, Facility.HEALTH, "/health/ready");
         assertEquals(200, ready.statusCode(), ready::body);
@@ -111,7 +99,7 @@ class LiveSettingsIT extends WebhookIT {
         change("dialoghook.previous-secret", SECRET);
         change("dialoghook.secret", NEW_SECRET);
         List<Integer> oldSecretAnswers = new ArrayList<>();
-        Duration switched = await("the new secret is accepted", () -> {
+        Duration switched = Await.until("the new secret is accepted", LONGEST_WAIT, () -> {
             oldSecretAnswers.add(echo(SECRET));
             return echo(NEW_SECRET) == 200;
         });
@@ -123,7 +111,8 @@ class LiveSettingsIT extends WebhookIT {
         assertTrue(HealthChecks.number(readiness(), "bot.default.previous-secret-deliveries") >= 1);
 
         change("dialoghook.previous-secret", "");
-        Duration retired = await("the old secret is refused once retired", () -> echo(SECRET) == 401);
+        Duration retired = Await.until("the old secret is refused once retired", LONGEST_WAIT,
+                () -> echo(SECRET) == 401);
         System.out.println("LiveSettingsIT: the old secret was refused " + retired.toMillis() + " ms after its removal");
         assertProblem(deliver(DeliverySigner.withSecret(SECRET).handler("echo").sign()), 401, "invalid-token");
         assertEquals(200, echo(NEW_SECRET));
@@ -134,9 +123,9 @@ class LiveSettingsIT extends WebhookIT {
     void aPreviousSecretStopsAtItsEndByItself() throws InterruptedException {
         Instant end = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         change("dialoghook.previous-secret", SECRET, "dialoghook.previous-secret.expires", end.toString());
-        await("the previous secret is taken again", () -> echo(SECRET) == 200);
+        Await.until("the previous secret is taken again", LONGEST_WAIT, () -> echo(SECRET) == 200);
         assertEquals(end.toString(), readiness().getString("bot.default.previous-secret-ends"));
-        await("the previous secret is refused after its end", () -> echo(SECRET) == 401);
+        Await.until("the previous secret is refused after its end", LONGEST_WAIT, () -> echo(SECRET) == 401);
         assertFalse(Instant.now().isBefore(end), "not refused before its end");
         assertEquals(200, echo(NEW_SECRET));
         assertTrue(output.awaitLine("DH-0111 bot=default", end.toString()).isPresent(), "the end is logged");
@@ -147,14 +136,15 @@ class LiveSettingsIT extends WebhookIT {
     @Order(3)
     void aBadValueLeavesTheLastGoodSettingsInForceUntilItIsFixed() throws InterruptedException {
         change("dialoghook.handler.timeout", "banana");
-        await("readiness shows the refused change", () -> readiness().containsKey("refused-change"));
+        Await.until("readiness shows the refused change", LONGEST_WAIT,
+                () -> readiness().containsKey("refused-change"));
         assertTrue(readiness().getString("refused-change").startsWith("Setting 'dialoghook.handler.timeout'"));
         assertEquals(200, echo(NEW_SECRET), "deliveries go on with the last good settings");
         Optional<String> refused = output.awaitLine("DH-0121", "dialoghook.handler.timeout");
         assertTrue(refused.isPresent(), "the refusal is logged");
 
         change("dialoghook.handler.timeout", "PT5S");
-        await("the fix is applied", () -> !readiness().containsKey("refused-change"));
+        Await.until("the fix is applied", LONGEST_WAIT, () -> !readiness().containsKey("refused-change"));
         assertTrue(output.awaitLine("DH-0120 settings changed", "dialoghook.handler.timeout").isPresent());
         assertEquals(200, echo(NEW_SECRET));
         assertEquals(1, output.text().lines().filter(line -> line.contains("DH-0121")).count(), "refused once");
@@ -167,7 +157,7 @@ class LiveSettingsIT extends WebhookIT {
         assertProblem(post("/webhook/added", added.sign().body(), "Content-Type", "application/json"), 404,
                 "not-found");
         change("dialoghook.bots.added.secret", ADDED_BOT_SECRET);
-        await("the added bot is served", () -> {
+        Await.until("the added bot is served", LONGEST_WAIT, () -> {
             var delivery = added.sign();
             return post("/webhook/added", delivery.body(), "Content-Type", "application/json",
                     "Authorization", "Bearer " + delivery.token()).statusCode() == 200;
@@ -175,13 +165,13 @@ class LiveSettingsIT extends WebhookIT {
 
         assertEquals(500, deliver(DeliverySigner.withSecret(NEW_SECRET).handler("fail").sign()).statusCode());
         change("dialoghook.fallback-block", FALLBACK);
-        await("a failing handler's delivery gets the fallback block", () -> {
+        Await.until("a failing handler's delivery gets the fallback block", LONGEST_WAIT, () -> {
             HttpResponse<String> reply = deliver(DeliverySigner.withSecret(NEW_SECRET).handler("fail").sign());
             return reply.statusCode() == 200 && reply.body().contains(FALLBACK);
         });
 
         change("dialoghook.bots.added.secret", "", "dialoghook.fallback-block", "");
-        await("the removed bot is gone", () -> {
+        Await.until("the removed bot is gone", LONGEST_WAIT, () -> {
             var delivery = added.sign();
             return post("/webhook/added", delivery.body(), "Content-Type", "application/json",
                     "Authorization", "Bearer " + delivery.token()).statusCode() == 404;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,7 +132,7 @@ class PayaraServerConsoleBrowserIT {
     void thePropertiesSetOnTheConfigPropertyPageTakeEffectWithoutAReload() throws Exception {
         openConfigProperties();
         screenshot("05-config-properties");
-        int previousChanged = count("DH-0120", "dialoghook.previous-secret");
+        int previousChanged = domain.logLines("DH-0120", "dialoghook.previous-secret");
         click(By.id("propertyForm:basicTable:topActionsGroup1:addSharedTableButton"), "Property");
         WebElement name = wait.until(page -> propertyNameField("").orElse(null));
         name.sendKeys("dialoghook.previous-secret");
@@ -141,8 +140,8 @@ class PayaraServerConsoleBrowserIT {
         screenshot("06-previous-secret-added");
         save();
         screenshot("07-previous-secret-saved");
-        awaitTrue("DH-0120 names dialoghook.previous-secret",
-                () -> count("DH-0120", "dialoghook.previous-secret") > previousChanged);
+        Await.until("DH-0120 names dialoghook.previous-secret", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.previous-secret") > previousChanged);
 
         WebElement secretValue = valueField(propertyNameField("dialoghook.secret").orElseThrow(
                 () -> new AssertionError("dialoghook.secret is not on the page")));
@@ -152,7 +151,7 @@ class PayaraServerConsoleBrowserIT {
         save();
         long saved = System.nanoTime();
         screenshot("08-secret-changed-saved");
-        long switchMillis = switchTime(NEW, saved);
+        long switchMillis = domain.firstAccepted(NEW, saved, CHANGE_TAKES_AT_MOST).toMillis();
         System.out.println("switch time, Admin Console (Save on the Property page): " + switchMillis
                 + " ms from the saved page to the first 200");
         assertEquals(200, deliver(OLD).statusCode(), "the old secret is accepted as the previous one");
@@ -167,7 +166,7 @@ class PayaraServerConsoleBrowserIT {
         openConfigProperties();
         WebElement previous = propertyNameField("dialoghook.previous-secret").orElseThrow(
                 () -> new AssertionError("dialoghook.previous-secret is not on the page"));
-        int removed = count("DH-0120", "dialoghook.previous-secret");
+        int removed = domain.logLines("DH-0120", "dialoghook.previous-secret");
         browser.findElement(By.id(previous.getAttribute("id").replace("col2:col1St", "col1:select"))).click();
         wait.until(page -> page.findElement(By.id("propertyForm:basicTable:topActionsGroup1:button1")).isEnabled());
         screenshot("09-previous-secret-selected");
@@ -175,8 +174,8 @@ class PayaraServerConsoleBrowserIT {
         wait.until(page -> propertyNameField("dialoghook.previous-secret").isEmpty());
         save();
         screenshot("10-previous-secret-deleted");
-        awaitTrue("DH-0120 names the removed dialoghook.previous-secret",
-                () -> count("DH-0120", "dialoghook.previous-secret") > removed);
+        Await.until("DH-0120 names the removed dialoghook.previous-secret", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.previous-secret") > removed);
         WebhookIT.assertProblem(deliver(OLD), 401, "invalid-token");
         assertEquals(200, deliver(NEW).statusCode());
     }
@@ -251,48 +250,13 @@ class PayaraServerConsoleBrowserIT {
         Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    private static long switchTime(String secret, long since) throws InterruptedException {
-        while (System.nanoTime() - since < CHANGE_TAKES_AT_MOST.toNanos()) {
-            HttpResponse<String> response = deliver(secret);
-            if (response.statusCode() == 200) {
-                return Duration.ofNanos(System.nanoTime() - since).toMillis();
-            }
-            WebhookIT.assertProblem(response, 401, "invalid-token");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the new secret was not accepted within " + CHANGE_TAKES_AT_MOST);
-    }
-
     private static HttpResponse<String> deliver(String secret) {
-        DeliverySigner.SignedDelivery delivery = DeliverySigner.withSecret(secret).handler("echo").sign();
-        return WebhookIT.send(HttpRequest.newBuilder(domain.uri("/webhook"))
-                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())),
-                "Content-Type", "application/json", "Authorization", "Bearer " + delivery.token());
+        return domain.deliver(DeliverySigner.withSecret(secret).handler("echo").sign());
     }
 
     private static PayaraServerDomain.Run admin(String... arguments) throws IOException, InterruptedException {
         PayaraServerDomain.Run run = domain.admin(arguments);
         assertEquals(0, run.exitCode(), () -> String.join(" ", arguments) + " failed:\n" + run.output());
         return run;
-    }
-
-    private static int count(String... words) {
-        try {
-            return (int) domain.serverLog().lines().filter(line -> List.of(words).stream().allMatch(line::contains))
-                    .count();
-        } catch (IOException e) {
-            throw new AssertionError("cannot read the server log", e);
-        }
-    }
-
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long end = System.nanoTime() + CHANGE_TAKES_AT_MOST.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + CHANGE_TAKES_AT_MOST + ": " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

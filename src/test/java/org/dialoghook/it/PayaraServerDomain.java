@@ -3,14 +3,20 @@ package org.dialoghook.it;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dialoghook.testkit.DeliverySigner;
+import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
 
 /**
  * A Payara Server domain of a test's own: created with {@code asadmin create-domain} below a work folder, on a
@@ -168,6 +174,53 @@ final class PayaraServerDomain implements AutoCloseable {
      */
     URI uri(String path) {
         return URI.create("http://localhost:" + (portBase + HTTP_OFFSET) + path);
+    }
+
+    /**
+     * Posts a signed delivery to the receiver at {@code /webhook}, on loopback.
+     *
+     * @param delivery the body and its token
+     * @return the reply
+     */
+    HttpResponse<String> deliver(SignedDelivery delivery) {
+        return WebhookIT.send(HttpRequest.newBuilder(uri("/webhook"))
+                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())),
+                "Content-Type", "application/json", "Authorization", "Bearer " + delivery.token());
+    }
+
+    /**
+     * How long after a change deliveries signed with a secret began to be accepted: each delivery before is refused
+     * with {@code 401 invalid-token}.
+     *
+     * @param secret the secret just set
+     * @param since {@link System#nanoTime()} when the change was made
+     * @param atMost the longest wait
+     * @return the time from the change to the first {@code 200}
+     */
+    Duration firstAccepted(String secret, long since, Duration atMost) throws InterruptedException {
+        while (System.nanoTime() - since < atMost.toNanos()) {
+            HttpResponse<String> response = deliver(DeliverySigner.withSecret(secret).handler("echo").sign());
+            if (response.statusCode() == 200) {
+                return Duration.ofNanos(System.nanoTime() - since);
+            }
+            WebhookIT.assertProblem(response, 401, "invalid-token");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the new secret was not accepted within " + atMost);
+    }
+
+    /**
+     * How many lines of the server log hold every one of the words.
+     *
+     * @param words the words
+     * @return the count
+     */
+    int logLines(String... words) {
+        try {
+            return (int) serverLog().lines().filter(line -> Arrays.stream(words).allMatch(line::contains)).count();
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the server log", e);
+        }
     }
 
     /** @return the domain's server log so far */

@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.BooleanSupplier;
 import org.dialoghook.examples.EchoHandler;
 import org.dialoghook.testkit.DeliverySigner;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -85,7 +84,8 @@ class PayaraServerLiveSettingsIT {
         senders.use(0, FIRST);
         senders.use(1, FIRST);
         senders.start();
-        awaitTrue("the two senders are answered 200 with the first secret", () -> senders.accepted(FIRST) >= 20);
+        Await.until("the two senders are answered 200 with the first secret", CHANGE_TAKES_AT_MOST,
+                () -> senders.accepted(FIRST) >= 20);
     }
 
     @AfterAll
@@ -104,10 +104,11 @@ class PayaraServerLiveSettingsIT {
     void aRotationWithAsadminRefusesNoDeliveryAndTheOldSecretIsRefusedOnceRemoved() throws Exception {
         // 1. the new secret in an alias of its own; the current one becomes the previous one
         admin(passwordFile("second", SECOND), "create-password-alias", "dialoghook-secret-2");
-        int changed = count("DH-0120", "dialoghook.previous-secret");
+        int changed = domain.logLines("DH-0120", "dialoghook.previous-secret");
         admin("set-config-property", "--propertyName=dialoghook.previous-secret",
                 "--propertyValue=${ALIAS=dialoghook-secret}", "--source=domain");
-        awaitTrue("DH-0120 names dialoghook.previous-secret", () -> count("DH-0120", "dialoghook.previous-secret")
+        Await.until("DH-0120 names dialoghook.previous-secret", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.previous-secret")
                 > changed);
         // 2. the new secret: from here both are accepted
         admin("set-config-property", "--propertyName=dialoghook.secret",
@@ -117,16 +118,18 @@ class PayaraServerLiveSettingsIT {
         // 3. the sender switches; one sender goes on with the old secret (late and retried deliveries)
         senders.accept(SECOND);
         senders.use(0, SECOND);
-        awaitTrue("deliveries with both secrets are answered", () -> senders.accepted(SECOND) >= 20);
+        Await.until("deliveries with both secrets are answered", CHANGE_TAKES_AT_MOST,
+                () -> senders.accepted(SECOND) >= 20);
         int oldBefore = senders.accepted(FIRST);
-        awaitTrue("the old secret is still accepted", () -> senders.accepted(FIRST) >= oldBefore + 10);
+        Await.until("the old secret is still accepted", CHANGE_TAKES_AT_MOST,
+                () -> senders.accepted(FIRST) >= oldBefore + 10);
         // 4. retired by hand: the last old-secret delivery is sent before the previous secret is removed
         senders.refuse(FIRST);
         senders.use(1, SECOND);
-        int removed = count("DH-0120", "dialoghook.previous-secret");
+        int removed = domain.logLines("DH-0120", "dialoghook.previous-secret");
         admin("delete-config-property", "--propertyName=dialoghook.previous-secret", "--source=domain");
-        awaitTrue("DH-0120 names the removed dialoghook.previous-secret",
-                () -> count("DH-0120", "dialoghook.previous-secret") > removed);
+        Await.until("DH-0120 names the removed dialoghook.previous-secret", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.previous-secret") > removed);
         for (int i = 0; i < 5; i++) {
             WebhookIT.assertProblem(deliver(FIRST), 401, "invalid-token");
         }
@@ -140,13 +143,13 @@ class PayaraServerLiveSettingsIT {
     void aPreviousSecretWithAnEndIsRefusedAfterItByItself() throws Exception {
         admin(passwordFile("third", THIRD), "create-password-alias", "dialoghook-secret");
         Instant end = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
-        int changed = count("DH-0120", "dialoghook.previous-secret.expires");
+        int changed = domain.logLines("DH-0120", "dialoghook.previous-secret.expires");
         admin("set-config-property", "--propertyName=dialoghook.previous-secret",
                 "--propertyValue=${ALIAS=dialoghook-secret-2}", "--source=domain");
         admin("set-config-property", "--propertyName=dialoghook.previous-secret.expires",
                 "--propertyValue=" + end, "--source=domain");
-        awaitTrue("DH-0120 names dialoghook.previous-secret.expires",
-                () -> count("DH-0120", "dialoghook.previous-secret.expires") > changed);
+        Await.until("DH-0120 names dialoghook.previous-secret.expires", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.previous-secret.expires") > changed);
         admin("set-config-property", "--propertyName=dialoghook.secret",
                 "--propertyValue=${ALIAS=dialoghook-secret}", "--source=domain");
         long switchMillis = switchTime(THIRD);
@@ -154,19 +157,20 @@ class PayaraServerLiveSettingsIT {
         senders.accept(THIRD);
         senders.use(0, THIRD);
         int oldBefore = senders.accepted(SECOND);
-        awaitTrue("the previous secret is accepted before its end", () -> senders.accepted(SECOND) >= oldBefore + 10);
+        Await.until("the previous secret is accepted before its end", CHANGE_TAKES_AT_MOST,
+                () -> senders.accepted(SECOND) >= oldBefore + 10);
         // the last delivery with the previous secret 3 s before its end
-        awaitTrue("3 s before the end", () -> Instant.now().isAfter(end.minusSeconds(3)), Duration.ofSeconds(90));
+        Await.until("3 s before the end", Duration.ofSeconds(90), () -> Instant.now().isAfter(end.minusSeconds(3)));
         senders.refuse(SECOND);
         senders.use(1, THIRD);
-        awaitTrue("the end has passed", () -> Instant.now().isAfter(end.plusMillis(500)), Duration.ofSeconds(10));
+        Await.until("the end has passed", Duration.ofSeconds(10), () -> Instant.now().isAfter(end.plusMillis(500)));
         for (int i = 0; i < 5; i++) {
             WebhookIT.assertProblem(deliver(SECOND), 401, "invalid-token");
         }
-        awaitTrue("DH-0111 is logged", () -> count("DH-0111") >= 1);
+        Await.until("DH-0111 is logged", CHANGE_TAKES_AT_MOST, () -> domain.logLines("DH-0111") >= 1);
         deliver(SECOND);
         Thread.sleep(2500);
-        assertEquals(1, count("DH-0111"), "DH-0111 once, not at every refused delivery or refresh");
+        assertEquals(1, domain.logLines("DH-0111"), "DH-0111 once, not at every refused delivery or refresh");
         assertNoFailedDelivery();
     }
 
@@ -177,22 +181,23 @@ class PayaraServerLiveSettingsIT {
         int acceptedBefore = senders.accepted(THIRD);
         admin("set-config-property", "--propertyName=dialoghook.handler.timeout", "--propertyValue=banana",
                 "--source=domain");
-        awaitTrue("DH-0121 names dialoghook.handler.timeout", () -> count("DH-0121", "dialoghook.handler.timeout") >= 1);
+        Await.until("DH-0121 names dialoghook.handler.timeout", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0121", "dialoghook.handler.timeout") >= 1);
         JsonObject check = readiness();
         assertEquals("UP", check.getString("status"), check::toString);
         String refused = check.getJsonObject("data").getString("refused-change", "");
         assertTrue(refused.contains("dialoghook.handler.timeout"), check::toString);
         assertTrue(SECRETS.stream().noneMatch(refused::contains), "no secret in readiness");
         Thread.sleep(4000);
-        assertEquals(1, count("DH-0121"), "DH-0121 once while the bad value stays");
+        assertEquals(1, domain.logLines("DH-0121"), "DH-0121 once while the bad value stays");
         assertTrue(senders.accepted(THIRD) > acceptedBefore + 10, "deliveries go on being answered meanwhile");
 
-        int fixed = count("DH-0120", "dialoghook.handler.timeout");
+        int fixed = domain.logLines("DH-0120", "dialoghook.handler.timeout");
         admin("set-config-property", "--propertyName=dialoghook.handler.timeout", "--propertyValue=15",
                 "--source=domain");
-        awaitTrue("DH-0120 names the fixed dialoghook.handler.timeout",
-                () -> count("DH-0120", "dialoghook.handler.timeout") > fixed);
-        awaitTrue("readiness no longer shows the refused change",
+        Await.until("DH-0120 names the fixed dialoghook.handler.timeout", CHANGE_TAKES_AT_MOST,
+                () -> domain.logLines("DH-0120", "dialoghook.handler.timeout") > fixed);
+        Await.until("readiness no longer shows the refused change", CHANGE_TAKES_AT_MOST,
                 () -> !readiness().getJsonObject("data").containsKey("refused-change"));
         assertNoFailedDelivery();
     }
@@ -208,7 +213,7 @@ class PayaraServerLiveSettingsIT {
                 + senders.accepted(THIRD));
         switchTimes.forEach(System.out::println);
         String log = domain.serverLog();
-        assertEquals(1, countIn(log, "DH-0300"), "the application was deployed once (one DH-0300)");
+        assertEquals(1, domain.logLines("DH-0300"), "the application was deployed once (one DH-0300)");
         for (String secret : SECRETS) {
             assertFalse(log.contains(secret), "no secret in the server log");
             assertFalse(asadminOutput.contains(secret), "no secret in asadmin's output");
@@ -226,29 +231,12 @@ class PayaraServerLiveSettingsIT {
         assertTrue(millis < CHANGE_TAKES_AT_MOST.toMillis(), line);
     }
 
-    /**
-     * The time from now (an asadmin command has just returned) to the first delivery signed with the secret that
-     * is answered 200; until then each is refused with 401 invalid-token.
-     */
     private static long switchTime(String secret) throws InterruptedException {
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < CHANGE_TAKES_AT_MOST.toNanos()) {
-            HttpResponse<String> response = deliver(secret);
-            if (response.statusCode() == 200) {
-                return Duration.ofNanos(System.nanoTime() - start).toMillis();
-            }
-            WebhookIT.assertProblem(response, 401, "invalid-token");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the new secret was not accepted within " + CHANGE_TAKES_AT_MOST);
+        return domain.firstAccepted(secret, System.nanoTime(), CHANGE_TAKES_AT_MOST).toMillis();
     }
 
     private static HttpResponse<String> deliver(String secret) {
-        DeliverySigner.SignedDelivery delivery = DeliverySigner.withSecret(secret).handler("echo")
-                .formValue("n", "1").sign();
-        return WebhookIT.send(HttpRequest.newBuilder(domain.uri("/webhook"))
-                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())),
-                "Content-Type", "application/json", "Authorization", "Bearer " + delivery.token());
+        return domain.deliver(DeliverySigner.withSecret(secret).handler("echo").formValue("n", "1").sign());
     }
 
     private static JsonObject readiness() {
@@ -286,41 +274,6 @@ class PayaraServerLiveSettingsIT {
         System.arraycopy(options, 0, all, 0, options.length);
         System.arraycopy(arguments, 0, all, options.length, arguments.length);
         return admin(all);
-    }
-
-    /** How many lines of the server log contain every one of the words. */
-    private static int count(String... words) {
-        try {
-            return countIn(domain.serverLog(), words);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read the server log", e);
-        }
-    }
-
-    private static int countIn(String log, String... words) {
-        return (int) log.lines().filter(line -> {
-            for (String word : words) {
-                if (!line.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
-        }).count();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        awaitTrue(what, condition, CHANGE_TAKES_AT_MOST);
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition, Duration atMost)
-            throws InterruptedException {
-        long end = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + atMost + ": " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /**

@@ -107,9 +107,7 @@ class PayaraServerScriptIT {
     }
 
     private static HttpResponse<String> deliver(SignedDelivery delivery) {
-        return WebhookIT.send(HttpRequest.newBuilder(domain.uri("/webhook"))
-                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())),
-                "Content-Type", "application/json", "Authorization", "Bearer " + delivery.token());
+        return domain.deliver(delivery);
     }
 
     @Test
