@@ -30,7 +30,7 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
 
     /** The settings read at deployment only: a change to them takes effect when the application is reloaded. */
     public static final List<String> DEPLOYMENT_ONLY = List.of(SettingsReader.REPLAY_STORE,
-            SettingsReader.REPLAY_CACHE, SettingsReader.OTEL_SDK_DISABLED, SettingsReader.SETTINGS_REFRESH);
+            SettingsReader.REPLAY_CACHE, SettingsReader.REPLAY_DATASOURCE, SettingsReader.OTEL_SDK_DISABLED, SettingsReader.SETTINGS_REFRESH);
 
     /** Copies the map of bots, keeping the default bot first. */
     public ReceiverSettings {
@@ -70,8 +70,8 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
      * @return a snapshot whose deployment-only settings are those of {@code deployed}
      */
     public ReceiverSettings withDeploymentOnlySettingsOf(ReceiverSettings deployed) {
-        ReplaySettings kept = new ReplaySettings(replay.window(), deployed.replay().useSharedStore(),
-                deployed.replay().sharedMapName());
+        ReplaySettings kept = new ReplaySettings(replay.window(), deployed.replay().store(),
+                deployed.replay().sharedMapName(), deployed.replay().dataSourceName());
         return new ReceiverSettings(bots, maxBodyBytes, limits, kept, capture, handlers, deployed.telemetry(),
                 deployed.refresh());
     }
@@ -84,11 +84,14 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
      */
     public List<String> deploymentOnlyChangesFrom(ReceiverSettings deployed) {
         List<String> changed = new ArrayList<>();
-        if (replay.useSharedStore() != deployed.replay().useSharedStore()) {
+        if (replay.store() != deployed.replay().store()) {
             changed.add(SettingsReader.REPLAY_STORE);
         }
         if (!replay.sharedMapName().equals(deployed.replay().sharedMapName())) {
             changed.add(SettingsReader.REPLAY_CACHE);
+        }
+        if (!replay.dataSourceName().equals(deployed.replay().dataSourceName())) {
+            changed.add(SettingsReader.REPLAY_DATASOURCE);
         }
         if (telemetry != deployed.telemetry()) {
             changed.add(SettingsReader.OTEL_SDK_DISABLED);

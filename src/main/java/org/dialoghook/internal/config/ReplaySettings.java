@@ -6,13 +6,33 @@ import java.time.Duration;
  * How redeliveries are recognised.
  *
  * @param window how long an accepted delivery and its reply are remembered (at least the token's lifetime)
- * @param useSharedStore whether a store the members of a cluster share may hold them ({@code auto}): the map
- *        bound at {@code sharedMapName}, or the server's JCache; else only this server's memory
+ * @param store which store holds them
  * @param sharedMapName the JNDI name of a {@code ConcurrentMap} the server shares across its cluster, such as an
- *        Infinispan cache on WildFly
+ *        Infinispan cache on WildFly, used by {@link Store#AUTO}
+ * @param dataSourceName the JNDI name of the application's data source that {@link Store#JDBC} keeps its table in;
+ *        empty for the other stores
  */
-public record ReplaySettings(Duration window, boolean useSharedStore, String sharedMapName) {
+public record ReplaySettings(Duration window, Store store, String sharedMapName, String dataSourceName) {
 
     /** The JNDI name under which WildFly binds the cache that {@code server-config/wildfly/replay-cache.cli} defines. */
     public static final String DEFAULT_SHARED_MAP = "java:jboss/infinispan/cache/dialoghook/replays";
+
+    /** The stores {@code dialoghook.replay.store} chooses from. */
+    public enum Store {
+        /** A store the members of a cluster share when the server has one (its map or its JCache), else memory. */
+        AUTO,
+        /** This server's memory only. */
+        MEMORY,
+        /** A table in the application's database, written in the handler's own transaction. */
+        JDBC
+    }
+
+    /**
+     * Whether a store the members of a cluster share may be looked for.
+     *
+     * @return true for {@link Store#AUTO}
+     */
+    public boolean useSharedStore() {
+        return store == Store.AUTO;
+    }
 }

@@ -49,6 +49,7 @@ public final class SettingsReader {
     public static final String REPLAY_WINDOW = "dialoghook.replay.window";
     public static final String REPLAY_STORE = "dialoghook.replay.store";
     public static final String REPLAY_CACHE = "dialoghook.replay.cache";
+    public static final String REPLAY_DATASOURCE = "dialoghook.replay.datasource";
     public static final String LIMIT_DEPTH = "dialoghook.limits.depth";
     public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
     public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
@@ -439,16 +440,27 @@ public final class SettingsReader {
 
     private ReplaySettings replay() {
         Duration window = positive(REPLAY_WINDOW, duration(REPLAY_WINDOW).orElse(Duration.ofMinutes(10)), Duration.ofDays(1));
-        boolean shared = value(REPLAY_STORE).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
-            case "auto" -> true;
-            case "memory" -> false;
-            default -> throw new InvalidSettingException(REPLAY_STORE, "'" + text + "' is neither auto nor memory");
-        }).orElse(true);
-        String cache = value(REPLAY_CACHE).orElse(ReplaySettings.DEFAULT_SHARED_MAP);
-        if (cache.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidSettingException(REPLAY_CACHE, "'" + cache + "' is not a JNDI name: it holds white space");
+        ReplaySettings.Store store = value(REPLAY_STORE).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "auto" -> ReplaySettings.Store.AUTO;
+            case "memory" -> ReplaySettings.Store.MEMORY;
+            case "jdbc" -> ReplaySettings.Store.JDBC;
+            default -> throw new InvalidSettingException(REPLAY_STORE, "'" + text + "' is none of auto, memory, jdbc");
+        }).orElse(ReplaySettings.Store.AUTO);
+        String cache = jndiName(REPLAY_CACHE, value(REPLAY_CACHE).orElse(ReplaySettings.DEFAULT_SHARED_MAP));
+        String dataSource = "";
+        if (store == ReplaySettings.Store.JDBC) {
+            dataSource = jndiName(REPLAY_DATASOURCE, value(REPLAY_DATASOURCE).orElseThrow(() -> new InvalidSettingException(
+                    REPLAY_DATASOURCE, "is required when " + REPLAY_STORE + " is jdbc: the JNDI name of the application's "
+                            + "data source, such as jdbc/__default on Payara or java:jboss/datasources/ExampleDS on WildFly")));
         }
-        return new ReplaySettings(window, shared, cache);
+        return new ReplaySettings(window, store, cache, dataSource);
+    }
+
+    private static String jndiName(String name, String text) {
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidSettingException(name, "'" + text + "' is not a JNDI name: it holds white space");
+        }
+        return text;
     }
 
     private int count(String name, int defaultValue) {

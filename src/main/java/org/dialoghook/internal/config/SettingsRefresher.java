@@ -1,31 +1,20 @@
 package org.dialoghook.internal.config;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads the settings again every {@code dialoghook.settings.refresh} while the application runs, on one thread of
- * the server's default managed thread factory, through the same MicroProfile Config the deployment read them
- * from; {@link SettingsRefresh} decides what comes of each read. Stops with the application.
- *
- * <p>The factory is looked up, not injected: the refresher starts while the application deploys, and Payara does
- * not inject a resource into a bean of a library jar at that point in a WAR without {@code web.xml} (a team's WAR).
- * Where the lookup finds nothing, a daemon thread of the JDK's does the same work: it needs no container context.
+ * the {@link ReceiverScheduler}'s threads, through the same MicroProfile Config the deployment read them from;
+ * {@link SettingsRefresh} decides what comes of each read. Stops with the application.
  */
 @ApplicationScoped
 public class SettingsRefresher {
@@ -41,32 +30,17 @@ public class SettingsRefresher {
     @Inject
     Clock clock;
 
-    private static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
-
-    private ScheduledThreadPoolExecutor scheduler;
+    @Inject
+    ReceiverScheduler scheduler;
 
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Config config = extension.config();
         ReceiverSettings deployed = extension.settings();
         SettingsRefresh refresh = new SettingsRefresh(deployed, extension.handlers().keySet(),
                 name -> config.getOptionalValue(name, String.class), () -> propertyNames(config), live, clock);
-        long period = deployed.refresh().toMillis();
-        scheduler = new ScheduledThreadPoolExecutor(1, threads());
-        scheduler.scheduleWithFixedDelay(() -> runOnce(refresh), period, period, TimeUnit.MILLISECONDS);
+        scheduler.everyPeriod(() -> runOnce(refresh), deployed.refresh());
         LOG.log(Level.INFO, "DH-0105 settings are read again every {0}; a change that can be used is in force "
                 + "within that time", deployed.refresh());
-    }
-
-    private static ThreadFactory threads() {
-        try {
-            return (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
-        } catch (NamingException | ClassCastException e) {
-            return work -> {
-                Thread thread = new Thread(work, "dialoghook-settings-refresh");
-                thread.setDaemon(true);
-                return thread;
-            };
-        }
     }
 
     private static void runOnce(SettingsRefresh refresh) {
@@ -91,12 +65,5 @@ public class SettingsRefresher {
             }
         }
         return names;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.dialoghook.WebhookRequest;
 
 /** The request view a handler receives, over a body that was parsed once. */
@@ -16,7 +17,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
     private final DeliveryBody body;
     private final JsonProvider json;
     private final FormBinder forms;
-    private final boolean firstDelivery;
+    private final BooleanSupplier firstDelivery;
 
     /**
      * Creates the view.
@@ -30,6 +31,21 @@ public final class DefaultWebhookRequest implements WebhookRequest {
      */
     public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, FormBinder forms,
             boolean firstDelivery) {
+        this(bot, deliveryId, body, json, forms, () -> firstDelivery);
+    }
+
+    /**
+     * Creates the view of a delivery whose claim is taken on the handler's thread, just before the handler runs.
+     *
+     * @param bot the bot the delivery came from
+     * @param deliveryId the log-safe delivery id
+     * @param body the parsed body
+     * @param json the JSON-P provider
+     * @param forms the binder of typed forms
+     * @param firstDelivery tells, once the claim is taken, whether no earlier copy of the delivery is known
+     */
+    public DefaultWebhookRequest(String bot, String deliveryId, DeliveryBody body, JsonProvider json, FormBinder forms,
+            BooleanSupplier firstDelivery) {
         this.bot = bot;
         this.deliveryId = deliveryId;
         this.body = body;
@@ -55,7 +71,7 @@ public final class DefaultWebhookRequest implements WebhookRequest {
 
     @Override
     public boolean firstDelivery() {
-        return firstDelivery;
+        return firstDelivery.getAsBoolean();
     }
 
     @Override

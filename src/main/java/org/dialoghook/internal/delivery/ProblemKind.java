@@ -22,7 +22,8 @@ public enum ProblemKind {
     HANDLER_FAILED("handler-failed", "Handler failed", 500, Level.SEVERE),
     INTERNAL_ERROR("internal-error", "Internal error", 500, Level.SEVERE),
     HANDLER_TIMED_OUT("handler-timed-out", "Handler timed out", 504, Level.WARNING),
-    NOT_CONFIGURED("not-configured", "Receiver not configured", 503, Level.WARNING);
+    NOT_CONFIGURED("not-configured", "Receiver not configured", 503, Level.WARNING),
+    REPLAY_STORE_UNAVAILABLE("replay-store-unavailable", "Replay store unavailable", 503, Level.SEVERE);
 
     private static final String TYPE_PREFIX = "urn:dialoghook:problem:";
 

@@ -51,16 +51,40 @@ public class Dispatcher {
      * @throws HandlerFailedException when the handler failed or timed out and no fallback reply was chosen
      */
     public Reply dispatch(WebhookRequest request, HandlerPolicies policies) {
+        return dispatch(request, policies, null);
+    }
+
+    /**
+     * Runs the named handler in a transaction begun and ended on the handler's thread. The deadline counts from the
+     * transaction's beginning; when it passes, the transaction is abandoned (rolled back once the handler returns).
+     *
+     * @param request the verified delivery
+     * @param policies the handlers' settings in the snapshot the delivery works from
+     * @param transaction the transaction the handler joins, or null for none; only for synchronous handlers
+     * @return the reply to send with status 200
+     * @throws UnknownHandlerException when no handler has the name
+     * @throws HandlerFailedException when the handler failed or timed out and no fallback reply was chosen
+     * @throws RuntimeException what the transaction's beginning threw, unchanged: the handler did not run
+     */
+    public Reply dispatch(WebhookRequest request, HandlerPolicies policies, HandlerTransaction transaction) {
         HandlerPolicy policy = policies.policyFor(request.handlerName());
         RegisteredHandler handler = registry.find(request.handlerName()).filter(found -> policy.serves(request.bot()))
                 .orElseThrow(() -> new UnknownHandlerException(request.handlerName(), registry.names()));
+        HandlerRunner.Run run = runner.start(handler, request, transaction);
         long started = System.nanoTime();
-        CompletableFuture<Reply> reply = runner.start(handler, request);
+        CompletableFuture<Reply> reply = run.reply();
         try {
+            if (transaction != null) {
+                awaitBeginning(run, transaction);
+                started = System.nanoTime();
+            }
             Reply answer = reply.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
             metrics.succeeded(handler.name(), System.nanoTime() - started);
             return answer;
         } catch (TimeoutException e) {
+            if (transaction != null && !transaction.abandon()) {
+                return committedLate(request, handler, reply, transaction, started);
+            }
             metrics.timedOut(handler.name(), System.nanoTime() - started);
             String errorId = newErrorId();
             LOG.log(Level.WARNING, "DH-0504 delivery={0} handler={1} errorId={2}: no reply within {3}",
@@ -90,6 +114,41 @@ public class Dispatcher {
                     new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId});
             throw new HandlerFailedException(handler.name(), errorId, false);
         }
+    }
+
+    /** Waits for the transaction to begin; what its beginning threw is thrown on unchanged. */
+    private static void awaitBeginning(HandlerRunner.Run run, HandlerTransaction transaction)
+            throws InterruptedException, TimeoutException {
+        try {
+            run.begun().get(transaction.longestBegin().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The deadline passed while the handler's reply was being committed: that reply stands. */
+    private Reply committedLate(WebhookRequest request, RegisteredHandler handler, CompletableFuture<Reply> reply,
+            HandlerTransaction transaction, long started) {
+        try {
+            Reply answer = reply.get(transaction.longestBegin().toNanos(), TimeUnit.NANOSECONDS);
+            metrics.succeeded(handler.name(), System.nanoTime() - started);
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // reported below like any failure of the handler's transaction
+        }
+        metrics.failed(handler.name(), System.nanoTime() - started);
+        String errorId = newErrorId();
+        LOG.log(Level.SEVERE, "DH-0506 delivery={0} handler={1} errorId={2}: the handler''s transaction did not end "
+                + "after its reply", new Object[] {request.deliveryId(), LogText.safe(handler.name()), errorId});
+        throw new HandlerFailedException(handler.name(), errorId, false);
     }
 
     private Reply afterFailure(WebhookRequest request, HandlerFailure failure) {

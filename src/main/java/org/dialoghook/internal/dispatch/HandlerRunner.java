@@ -99,14 +99,41 @@ public class HandlerRunner {
      * @return its reply, completed exceptionally with what the handler threw when it failed
      */
     public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        return start(handler, request, null).reply();
+    }
+
+    /**
+     * Starts a handler in a transaction that is begun and ended on the handler's thread.
+     *
+     * @param handler the registered handler, a synchronous one when there is a transaction
+     * @param request the delivery
+     * @param transaction the transaction the handler joins, or null for none
+     * @return the run: its beginning, then its reply
+     */
+    public Run start(RegisteredHandler handler, WebhookRequest request, HandlerTransaction transaction) {
+        if (transaction != null && handler.asyncHandler() != null) {
+            throw new IllegalArgumentException("an asynchronous handler's work is on no one thread's transaction");
+        }
+        Run run = new Run(new CompletableFuture<>(), new CompletableFuture<>());
         try {
             // the delivery's span is current on the pool thread too, so the handler's own spans nest under it
-            executor.execute(tracing.inCurrentContext(() -> runInRequestContext(handler, request, reply)));
+            executor.execute(tracing.inCurrentContext(() -> runInRequestContext(handler, request, transaction, run)));
         } catch (RejectedExecutionException e) {
-            reply.completeExceptionally(e);
+            // nothing began: the dispatcher answers it as the handler's failure
+            run.begun().complete(null);
+            run.reply().completeExceptionally(e);
         }
-        return reply;
+        return run;
+    }
+
+    /**
+     * A handler's run.
+     *
+     * @param begun completes once its transaction has begun (at once without one), or exceptionally with what the
+     *        beginning threw: the handler then does not run
+     * @param reply completes with the handler's reply, or exceptionally with what it threw
+     */
+    public record Run(CompletableFuture<Void> begun, CompletableFuture<Reply> reply) {
     }
 
     /**
@@ -114,7 +141,8 @@ public class HandlerRunner {
      * own, made once: one made per delivery cost more than the handler itself (the CDI container resolves its
      * event observers each time). A controller serves its thread's activations one after the other.
      */
-    private void runInRequestContext(RegisteredHandler handler, WebhookRequest request, CompletableFuture<Reply> reply) {
+    private void runInRequestContext(RegisteredHandler handler, WebhookRequest request, HandlerTransaction transaction,
+            Run run) {
         RequestContextController context = threadContexts.get();
         if (context == null) {
             context = requestContexts.get();
@@ -123,17 +151,45 @@ public class HandlerRunner {
         boolean activated = context.activate();
         try {
             if (handler.asyncHandler() != null) {
-                runAsync(handler, request, reply);
+                run.begun().complete(null);
+                runAsync(handler, request, run.reply());
+            } else if (transaction == null) {
+                run.begun().complete(null);
+                run.reply().complete(runSync(handler, request));
             } else {
-                reply.complete(runSync(handler, request));
+                runInTransaction(handler, request, transaction, run);
             }
         } catch (Exception | Error e) {
-            reply.completeExceptionally(e);
+            run.begun().complete(null);
+            run.reply().completeExceptionally(e);
         } finally {
             if (activated) {
                 context.deactivate();
             }
         }
+    }
+
+    /** Begins the transaction, runs the handler in it, and ends it, all on this thread. */
+    private static void runInTransaction(RegisteredHandler handler, WebhookRequest request,
+            HandlerTransaction transaction, Run run) {
+        try {
+            transaction.begin();
+        } catch (RuntimeException | Error e) {
+            run.begun().completeExceptionally(e);
+            run.reply().completeExceptionally(e);
+            return;
+        }
+        run.begun().complete(null);
+        Reply reply;
+        try {
+            reply = runSync(handler, request);
+            transaction.commit(reply);
+        } catch (Exception | Error e) {
+            transaction.rollback();
+            run.reply().completeExceptionally(e);
+            return;
+        }
+        run.reply().complete(reply);
     }
 
     private static Reply runSync(RegisteredHandler handler, WebhookRequest request) throws Exception {

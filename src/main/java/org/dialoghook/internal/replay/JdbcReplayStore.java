@@ -175,6 +175,15 @@ public final class JdbcReplayStore implements ReplayStore {
         return dialect.createStatements(table);
     }
 
+    /**
+     * The data source the table is in: a connection from it inside a JTA transaction is enlisted in it.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     JdbcDialect dialect() {
         return dialect;
     }

@@ -1,6 +1,8 @@
 package org.dialoghook.internal.replay;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -12,12 +14,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.dialoghook.internal.config.ReceiverScheduler;
+import org.dialoghook.internal.config.ReplaySettings;
 import org.dialoghook.internal.config.LiveSettings;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.dispatch.HandlerMetrics;
 
 /**
- * Chooses the replay store once at start, when the settings allow a shared one: a {@code ConcurrentMap} bound at
+ * Chooses the replay store once at start. With {@code dialoghook.replay.store=jdbc}: the table in the application's
+ * data source that {@code dialoghook.replay.datasource} names, opened while the application deploys (a data source
+ * that cannot be used fails the deployment) and cleaned up every {@link JdbcReplayCleanUp#PERIOD}. When the settings
+ * allow a shared one ({@code auto}): a {@code ConcurrentMap} bound at
  * the JNDI name {@code dialoghook.replay.cache} names (on WildFly, the Infinispan cache that
  * {@code server-config/wildfly/replay-cache.cli} defines), else the server's JCache when it offers a
  * {@code CacheManager} bean (Payara does, backed by its Hazelcast data grid), else the bounded in-memory store;
@@ -42,14 +50,55 @@ public class ReplayStoreProducer {
     @Any
     Instance<Object> beans;
 
+    @Inject
+    ReceiverScheduler scheduler;
+
+    /** Opens the JDBC store while the application deploys, so that a data source that cannot be used fails it. */
+    void openAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<ReplayStore> stores) {
+        if (live.current().replay().store() == ReplaySettings.Store.JDBC
+                && stores.get() instanceof JdbcReplayStore jdbc) {
+            scheduler.everyPeriod(new JdbcReplayCleanUp(jdbc), JdbcReplayCleanUp.PERIOD);
+        }
+    }
+
     @Produces
     @Singleton
     ReplayStore store() {
-        ReplayStore store = live.current().replay().useSharedStore() ? sharedOrMemory() : memory();
+        ReplaySettings replay = live.current().replay();
+        ReplayStore store = switch (replay.store()) {
+            case JDBC -> jdbc(replay.dataSourceName());
+            case AUTO -> sharedOrMemory();
+            case MEMORY -> memory();
+        };
         LOG.log(Level.INFO, "DH-0600 replay store: {0}; replay window {1}",
                 new Object[] {store.describe(), live.current().replay().window()});
         metrics.watchReplayStore(store::leftEarly);
         return store;
+    }
+
+    private ReplayStore jdbc(String name) {
+        Object bound;
+        try {
+            bound = InitialContext.doLookup(name);
+        } catch (NamingException | RuntimeException e) {
+            throw unusable(name, "nothing is bound there (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (!(bound instanceof DataSource dataSource)) {
+            throw unusable(name, "the object bound there (" + (bound == null ? "null" : bound.getClass().getName())
+                    + ") is not a javax.sql.DataSource", null);
+        }
+        try {
+            return JdbcReplayStore.open(dataSource, clock);
+        } catch (ReplayStoreFailedException e) {
+            throw unusable(name, e.getMessage(), e);
+        }
+    }
+
+    private static IllegalStateException unusable(String name, String why, Throwable cause) {
+        String message = "DH-0620 the replay store cannot use the data source " + name + " ("
+                + SettingsReader.REPLAY_DATASOURCE + "): " + why;
+        LOG.log(Level.SEVERE, message);
+        return new IllegalStateException(message, cause);
     }
 
     private ReplayStore sharedOrMemory() {

@@ -77,6 +77,27 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theJdbcStoreNeedsTheDataSourcesJndiNameAndNoOtherStoreReadsIt() {
+        ReplaySettings jdbc = read(Map.of(SettingsReader.REPLAY_STORE, "JDBC", SettingsReader.REPLAY_DATASOURCE,
+                " jdbc/__default ")).replay();
+        assertEquals(ReplaySettings.Store.JDBC, jdbc.store());
+        assertEquals("jdbc/__default", jdbc.dataSourceName());
+        assertFalse(jdbc.useSharedStore());
+
+        InvalidSettingException missing = assertThrows(InvalidSettingException.class,
+                () -> readOne(SettingsReader.REPLAY_STORE, "jdbc"));
+        assertTrue(missing.getMessage().startsWith("Setting 'dialoghook.replay.datasource': is required when "
+                + "dialoghook.replay.store is jdbc"), missing.getMessage());
+        InvalidSettingException spaced = assertThrows(InvalidSettingException.class, () -> read(Map.of(
+                SettingsReader.REPLAY_STORE, "jdbc", SettingsReader.REPLAY_DATASOURCE, "jdbc/two words")));
+        assertTrue(spaced.getMessage().startsWith("Setting 'dialoghook.replay.datasource'"), spaced.getMessage());
+        failureFor(SettingsReader.REPLAY_STORE, "database");
+
+        assertEquals("", readOne(SettingsReader.REPLAY_DATASOURCE, "jdbc/__default").replay().dataSourceName(),
+                "read only by the jdbc store");
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         ReceiverSettings settings = read(Map.of(SettingsReader.CLOCK_SKEW, "  ", SettingsReader.SECRET, " ",
                 SettingsReader.MAX_BODY_BYTES, ""));

@@ -56,8 +56,8 @@ class DispatcherTest {
         };
         dispatcher.runner = new HandlerRunner() {
             @Override
-            public CompletableFuture<Reply> start(RegisteredHandler handler, WebhookRequest request) {
-                return outcome;
+            public Run start(RegisteredHandler handler, WebhookRequest request, HandlerTransaction transaction) {
+                return new Run(CompletableFuture.completedFuture(null), outcome);
             }
         };
         dispatcher.errorHandler = (request, failure) -> {

@@ -68,7 +68,8 @@ class DeliveryOwnerTest {
         }
 
         @Override
-        public Reply dispatch(WebhookRequest request, HandlerPolicies policies) {
+        public Reply dispatch(WebhookRequest request, HandlerPolicies policies,
+                org.dialoghook.internal.dispatch.HandlerTransaction transaction) {
             runs.incrementAndGet();
             return outcome.apply(request);
         }
@@ -88,6 +89,9 @@ class DeliveryOwnerTest {
         owner.store = store;
         owner.dispatcher = new ChosenDispatcher(outcome);
         owner.registry = new EmptyRegistry();
+        DeliveryTransactions transactions = new DeliveryTransactions();
+        transactions.store = store;
+        owner.transactions = transactions;
         ReplyWriter replies = new ReplyWriter();
         replies.json = JSON;
         owner.replies = replies;
