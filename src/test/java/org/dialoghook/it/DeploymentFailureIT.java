@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Deployments that must not start: two handlers with one name, and a setting with an unusable value. Each
+ * Deployments that must not start: two handlers with one name, a setting with an unusable value, and a replay
+ * data source that is not there. Each
  * server reports the failure its own way; {@link DeploymentOutcome} reads it.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -35,6 +36,21 @@ class DeploymentFailureIT {
     static WebArchive badSetting() {
         return WebhookIT.receiver("badsetting", Map.of("dialoghook.secret", WebhookIT.SECRET,
                 "dialoghook.body-binding", "strict"), EchoHandler.class);
+    }
+
+    @Deployment(name = "no-data-source", managed = false)
+    static WebArchive noDataSource() {
+        return WebhookIT.receiver("nodatasource", Map.of("dialoghook.secret", WebhookIT.SECRET,
+                "dialoghook.replay.store", "jdbc", "dialoghook.replay.datasource", "jdbc/no-such-data-source"),
+                EchoHandler.class);
+    }
+
+    @Test
+    void aReplayDataSourceThatIsNotThereFailsTheDeploymentNamingIt() {
+        DeploymentOutcome outcome = DeploymentOutcome.of(deployer, "no-data-source");
+        assertTrue(outcome.failed(), "the deployment failed");
+        assertTrue(outcome.report().contains("DH-0620 the replay store cannot use the data source "
+                + "jdbc/no-such-data-source (dialoghook.replay.datasource)"), outcome::report);
     }
 
     @Test

@@ -36,6 +36,8 @@ class DispatcherTest {
     private final List<String> counted = new ArrayList<>();
     private final List<HandlerFailure> failures = new ArrayList<>();
     private CompletableFuture<Reply> outcome = new CompletableFuture<>();
+    private final CompletableFuture<Void> begun = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> beginning = begun;
     private Optional<Reply> errorHandlerChoice = Optional.empty();
     private HandlerPolicies policies;
 
@@ -57,7 +59,7 @@ class DispatcherTest {
         dispatcher.runner = new HandlerRunner() {
             @Override
             public Run start(RegisteredHandler handler, WebhookRequest request, HandlerTransaction transaction) {
-                return new Run(CompletableFuture.completedFuture(null), outcome);
+                return new Run(beginning, outcome);
             }
         };
         dispatcher.errorHandler = (request, failure) -> {
@@ -205,5 +207,64 @@ class DispatcherTest {
         assertEquals(new Block.Text("email: that is not an e-mail address"), reply.blocks().get(0));
         assertEquals(List.of("succeeded echo"), counted);
         assertEquals(List.of(), failures);
+    }
+
+    /** A transaction whose abandonment the test chooses; it records being abandoned. */
+    private HandlerTransaction transaction(java.util.function.BooleanSupplier abandon) {
+        return new HandlerTransaction() {
+            @Override
+            public void begin() {
+                throw new UnsupportedOperationException("begun by the runner");
+            }
+
+            @Override
+            public void commit(Reply reply) {
+                throw new UnsupportedOperationException("ended by the runner");
+            }
+
+            @Override
+            public void rollback() {
+                throw new UnsupportedOperationException("ended by the runner");
+            }
+
+            @Override
+            public boolean abandon() {
+                counted.add("abandoned");
+                return abandon.getAsBoolean();
+            }
+
+            @Override
+            public Duration longestBegin() {
+                return Duration.ofSeconds(5);
+            }
+        };
+    }
+
+    @Test
+    void aMissedDeadlineAbandonsTheHandlersTransaction() {
+        HandlerFailedException failed = assertThrows(HandlerFailedException.class, () -> dispatcher(
+                policy(Duration.ofMillis(20))).dispatch(request("echo"), policies, transaction(() -> true)));
+        assertEquals(true, failed.timedOut());
+        assertEquals(List.of("abandoned", "timed out echo"), counted);
+    }
+
+    @Test
+    void aReplyThatIsBeingCommittedWhenTheDeadlinePassesStands() {
+        Reply committed = new ResponseBuilder().pushText("committed").build();
+        Reply reply = dispatcher(policy(Duration.ofMillis(20))).dispatch(request("echo"), policies,
+                transaction(() -> outcome.complete(committed) && false));
+        assertSame(committed, reply);
+        assertEquals(List.of("abandoned", "succeeded echo"), counted);
+        assertEquals(List.of(), failures, "no failure: the handler's reply is committed");
+    }
+
+    @Test
+    void whatTheTransactionsBeginningRefusedReachesTheCallerUnchanged() {
+        IllegalStateException refusal = new IllegalStateException("answered by an earlier run");
+        beginning = CompletableFuture.failedFuture(refusal);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> dispatcher(
+                policy(Duration.ofSeconds(1))).dispatch(request("echo"), policies, transaction(() -> true)));
+        assertSame(refusal, thrown);
+        assertEquals(List.of(), counted, "the handler did not run: nothing to count");
     }
 }

@@ -186,4 +186,112 @@ class HandlerRunnerTest {
                 () -> await(runner.start(async(request -> CompletableFuture.completedFuture(null)), null)));
         assertInstanceOf(IllegalStateException.class, noReply.getCause());
     }
+
+    /** A transaction that records what the runner asks of it, on which thread; it may refuse to begin or commit. */
+    private final class RecordingTransaction implements HandlerTransaction {
+
+        private final RuntimeException beginRefusal;
+        private final RuntimeException commitFailure;
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+        RecordingTransaction(RuntimeException beginRefusal, RuntimeException commitFailure) {
+            this.beginRefusal = beginRefusal;
+            this.commitFailure = commitFailure;
+        }
+
+        @Override
+        public void begin() {
+            events.add("begin");
+            threads.add(Thread.currentThread());
+            if (beginRefusal != null) {
+                throw beginRefusal;
+            }
+        }
+
+        @Override
+        public void commit(Reply reply) {
+            events.add("commit " + ((Block.Text) reply.blocks().get(0)).text());
+            threads.add(Thread.currentThread());
+            if (commitFailure != null) {
+                throw commitFailure;
+            }
+        }
+
+        @Override
+        public void rollback() {
+            events.add("rollback");
+            threads.add(Thread.currentThread());
+        }
+
+        @Override
+        public boolean abandon() {
+            events.add("abandon");
+            return true;
+        }
+
+        @Override
+        public Duration longestBegin() {
+            return Duration.ofSeconds(5);
+        }
+    }
+
+    private RegisteredHandler recordingHandler(boolean fail) {
+        return sync((request, response) -> {
+            events.add("handle");
+            if (fail) {
+                throw new IllegalStateException("broken");
+            }
+            response.pushText("done");
+        }, false);
+    }
+
+    @Test
+    void aTransactionBeginsBeforeTheHandlerAndCommitsItsReplyOnTheHandlersThread() throws Exception {
+        RecordingTransaction transaction = new RecordingTransaction(null, null);
+        HandlerRunner.Run run = runner.start(recordingHandler(false), null, transaction);
+        run.begun().get(5, TimeUnit.SECONDS);
+        assertEquals("done", ((Block.Text) await(run.reply()).blocks().get(0)).text());
+        awaitDeactivation();
+        assertEquals(List.of("activate", "begin", "handle", "commit done", "deactivate"), events);
+        assertEquals(1, transaction.threads.stream().distinct().count(), "begun and ended on one thread");
+        assertEquals("managed-test-thread", transaction.threads.get(0).getName());
+    }
+
+    @Test
+    void aBeginningThatRefusesKeepsTheHandlerFromRunningAndReachesTheCaller() throws Exception {
+        IllegalStateException refusal = new IllegalStateException("answered before");
+        HandlerRunner.Run run = runner.start(recordingHandler(false), null, new RecordingTransaction(refusal, null));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> run.begun().get(5, TimeUnit.SECONDS));
+        assertSame(refusal, refused.getCause());
+        assertThrows(ExecutionException.class, () -> await(run.reply()));
+        awaitDeactivation();
+        assertEquals(List.of("activate", "begin", "deactivate"), events, "no handler, nothing to end");
+    }
+
+    @Test
+    void aHandlerThatThrowsHasItsTransactionRolledBack() throws Exception {
+        HandlerRunner.Run run = runner.start(recordingHandler(true), null, new RecordingTransaction(null, null));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> await(run.reply()));
+        assertEquals("broken", failed.getCause().getMessage());
+        awaitDeactivation();
+        assertEquals(List.of("activate", "begin", "handle", "rollback", "deactivate"), events);
+    }
+
+    @Test
+    void aCommitThatFailsIsTheHandlersFailure() throws Exception {
+        IllegalStateException notCommitted = new IllegalStateException("did not commit");
+        HandlerRunner.Run run = runner.start(recordingHandler(false), null,
+                new RecordingTransaction(null, notCommitted));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> await(run.reply()));
+        assertSame(notCommitted, failed.getCause());
+        awaitDeactivation();
+        assertEquals(List.of("activate", "begin", "handle", "commit done", "rollback", "deactivate"), events,
+                "the rollback after a failed commit ends whatever is left");
+    }
+
+    @Test
+    void anAsynchronousHandlerIsNeverRunInATransaction() {
+        assertThrows(IllegalArgumentException.class, () -> runner.start(
+                async(request -> CompletableFuture.completedFuture(null)), null, new RecordingTransaction(null, null)));
+    }
 }
