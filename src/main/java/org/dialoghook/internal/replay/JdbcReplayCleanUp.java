@@ -21,6 +21,7 @@ public final class JdbcReplayCleanUp implements Runnable {
     private static final Logger LOG = Logger.getLogger(JdbcReplayCleanUp.class.getName());
 
     private final JdbcReplayStore store;
+    private final int maxBatches;
     private boolean failing;
 
     /**
@@ -29,14 +30,19 @@ public final class JdbcReplayCleanUp implements Runnable {
      * @param store the store whose table it cleans
      */
     public JdbcReplayCleanUp(JdbcReplayStore store) {
+        this(store, MAX_BATCHES);
+    }
+
+    JdbcReplayCleanUp(JdbcReplayStore store, int maxBatches) {
         this.store = store;
+        this.maxBatches = maxBatches;
     }
 
     @Override
     public void run() {
         try {
             int deleted = 0;
-            for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            for (int batch = 0; batch < maxBatches; batch++) {
                 int removed = store.removeExpired();
                 deleted += removed;
                 if (removed < JdbcReplayStore.CLEAN_UP_BATCH) {
