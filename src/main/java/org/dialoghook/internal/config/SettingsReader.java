@@ -450,8 +450,8 @@ public final class SettingsReader {
         String dataSource = "";
         if (store == ReplaySettings.Store.JDBC) {
             dataSource = jndiName(REPLAY_DATASOURCE, value(REPLAY_DATASOURCE).orElseThrow(() -> new InvalidSettingException(
-                    REPLAY_DATASOURCE, "is required when " + REPLAY_STORE + " is jdbc: the JNDI name of the application's "
-                            + "data source, such as jdbc/__default on Payara or java:jboss/datasources/ExampleDS on WildFly")));
+                    REPLAY_STORE, "jdbc needs " + REPLAY_DATASOURCE + ", the JNDI name of the application's data source, "
+                            + "such as jdbc/__default on Payara or java:jboss/datasources/ExampleDS on WildFly")));
         }
         return new ReplaySettings(window, store, cache, dataSource);
     }

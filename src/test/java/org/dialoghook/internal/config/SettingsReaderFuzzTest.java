@@ -1,5 +1,6 @@
 package org.dialoghook.internal.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,10 @@ class SettingsReaderFuzzTest {
                 && settings.refresh().compareTo(Duration.ofHours(1)) <= 0, () -> "refresh " + settings.refresh());
         Duration window = settings.replay().window();
         assertTrue(window.compareTo(Duration.ZERO) > 0 && window.compareTo(Duration.ofDays(1)) <= 0, "replay window");
+        ReplaySettings replay = settings.replay();
+        assertEquals(replay.store() == ReplaySettings.Store.JDBC, !replay.dataSourceName().isEmpty(),
+                () -> "a data source name with the jdbc store only: " + replay);
+        assertTrue(replay.dataSourceName().chars().noneMatch(Character::isWhitespace), "a data source name with space");
         HandlerPolicies policies = settings.handlers();
         assertPolicy(policies.defaults());
         policies.byHandler().values().forEach(SettingsReaderFuzzTest::assertPolicy);

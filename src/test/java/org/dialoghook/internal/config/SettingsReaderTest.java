@@ -86,8 +86,8 @@ class SettingsReaderTest {
 
         InvalidSettingException missing = assertThrows(InvalidSettingException.class,
                 () -> readOne(SettingsReader.REPLAY_STORE, "jdbc"));
-        assertTrue(missing.getMessage().startsWith("Setting 'dialoghook.replay.datasource': is required when "
-                + "dialoghook.replay.store is jdbc"), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("Setting 'dialoghook.replay.store': jdbc needs "
+                + "dialoghook.replay.datasource, the JNDI name"), missing.getMessage());
         InvalidSettingException spaced = assertThrows(InvalidSettingException.class, () -> read(Map.of(
                 SettingsReader.REPLAY_STORE, "jdbc", SettingsReader.REPLAY_DATASOURCE, "jdbc/two words")));
         assertTrue(spaced.getMessage().startsWith("Setting 'dialoghook.replay.datasource'"), spaced.getMessage());
