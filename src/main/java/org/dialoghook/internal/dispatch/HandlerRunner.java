@@ -41,6 +41,9 @@ public class HandlerRunner {
 
     private static final int MAX_WAITING = 10_000;
 
+    /** The beginning of every run without a transaction: there is nothing to wait for. */
+    private static final CompletableFuture<Void> BEGUN = CompletableFuture.completedFuture(null);
+
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -114,7 +117,7 @@ public class HandlerRunner {
         if (transaction != null && handler.asyncHandler() != null) {
             throw new IllegalArgumentException("an asynchronous handler's work is on no one thread's transaction");
         }
-        Run run = new Run(new CompletableFuture<>(), new CompletableFuture<>());
+        Run run = new Run(transaction == null ? BEGUN : new CompletableFuture<>(), new CompletableFuture<>());
         try {
             // the delivery's span is current on the pool thread too, so the handler's own spans nest under it
             executor.execute(tracing.inCurrentContext(() -> runInRequestContext(handler, request, transaction, run)));
