@@ -3,6 +3,7 @@ package org.dialoghook.internal.replay;
 import com.hazelcast.cache.ICache;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.cache.Cache;
 
@@ -11,7 +12,8 @@ import javax.cache.Cache;
  * ({@link JCacheRecords#CACHE_NAME}, reached through the standard {@code Cache.unwrap}): a batch is one
  * asynchronous call per record, all issued together from one thread, so the grid's partition threads take them from
  * their queues in a row and no caller's thread is parked per call. The only class that names a Hazelcast type; it
- * is loaded only once {@code com.hazelcast.cache.ICache} is known to be there. Keys and records stay JDK types,
+ * is loaded only once {@code com.hazelcast.cache.ICache} is known to be there. A call Hazelcast refuses at once
+ * fails alone: the calls of the batch issued before it still answer. Keys and records stay JDK types,
  * in the same cache with the same size and expiry as the single-call store, so members of either kind share them.
  */
 final class HazelcastCacheBatches implements GridBatches {
@@ -38,7 +40,11 @@ final class HazelcastCacheBatches implements GridBatches {
     public List<CompletionStage<Boolean>> putIfAbsent(List<GridBatcher.Call<byte[]>> calls) {
         List<CompletionStage<Boolean>> answers = new ArrayList<>(calls.size());
         for (GridBatcher.Call<byte[]> call : calls) {
-            answers.add(cache.putIfAbsentAsync(call.key(), call.value()));
+            try {
+                answers.add(cache.putIfAbsentAsync(call.key(), call.value()));
+            } catch (RuntimeException refused) {
+                answers.add(CompletableFuture.failedFuture(refused));
+            }
         }
         return answers;
     }
@@ -47,7 +53,11 @@ final class HazelcastCacheBatches implements GridBatches {
     public List<CompletionStage<Void>> put(List<GridBatcher.Call<byte[]>> calls) {
         List<CompletionStage<Void>> answers = new ArrayList<>(calls.size());
         for (GridBatcher.Call<byte[]> call : calls) {
-            answers.add(cache.putAsync(call.key(), call.value()));
+            try {
+                answers.add(cache.putAsync(call.key(), call.value()));
+            } catch (RuntimeException refused) {
+                answers.add(CompletableFuture.failedFuture(refused));
+            }
         }
         return answers;
     }
