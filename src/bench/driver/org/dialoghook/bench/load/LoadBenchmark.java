@@ -41,8 +41,11 @@ public final class LoadBenchmark {
     private static final Endpoint FLOOR = new Endpoint("floor", "jose4j floor /floor", "/floor", false);
     private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true);
     private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true);
+    private static final Endpoint BATCHED = new Endpoint("batched", "receiver, grid store in batches", RECEIVER, true);
     private static final Endpoint BASELINE = new Endpoint("baseline", "receiver, baseline WAR", RECEIVER, true);
     private static final double AGREEMENT = 0.05;
+    /** Tokens for each receiver's one-connection phase: more than one connection sends in a phase. */
+    private static final int SINGLE_POOL = 40_000;
     private static final Duration STORE_LINE_WAIT = Duration.ofSeconds(20);
 
     private final Options options;
@@ -56,8 +59,8 @@ public final class LoadBenchmark {
         this.options = options;
         this.wrk = wrk;
         this.secret = secret;
-        this.endpoints = options.baselineWar() == null ? List.of(CEILING, FLOOR, MEMORY, GRID)
-                : List.of(CEILING, FLOOR, MEMORY, BASELINE, GRID);
+        this.endpoints = options.baselineWar() == null ? List.of(CEILING, FLOOR, MEMORY, GRID, BATCHED)
+                : List.of(CEILING, FLOOR, MEMORY, BASELINE, GRID, BATCHED);
     }
 
     /**
@@ -101,6 +104,7 @@ public final class LoadBenchmark {
                 + " has its own replay store and gets each fresh token once; the warm-up, the ceiling and the floor"
                 + " cycle through %d)", (long) (warm.perThread() + fresh.perThread()) * options.threads(),
                 (System.nanoTime() - signing) / 1e9, warm.perThread() * options.threads()));
+        TokenPool single = TokenPool.sign(secret, pools, "single", 1, SINGLE_POOL);
         String body = Files.readString(warm.body(), StandardCharsets.UTF_8);
 
         StartUp startUp = timeStartUps(body);
@@ -108,18 +112,22 @@ public final class LoadBenchmark {
         List<Result> results = new ArrayList<>();
         Map<Endpoint, ProfileSummary> profiles = new LinkedHashMap<>();
         try (PayaraServer memory = PayaraServer.start(options, options.war(), secret, "receiver", false);
-                PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true);
+                PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true,
+                        Map.of("DIALOGHOOK_REPLAY_GRID_BATCHING", "false"));
+                PayaraServer batched = PayaraServer.start(options, options.war(), secret, "receiver-batched", true);
                 PayaraServer baseline = options.baselineWar() == null ? null
                         : PayaraServer.start(options, options.baselineWar(), secret, "baseline", false)) {
             Map<Endpoint, PayaraServer> servers = new HashMap<>(
-                    Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid));
+                    Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid, BATCHED, batched));
             if (baseline != null) {
                 servers.put(BASELINE, baseline);
             }
-            for (PayaraServer server : baseline == null ? List.of(memory, grid) : List.of(memory, grid, baseline)) {
+            for (PayaraServer server : baseline == null ? List.of(memory, grid, batched)
+                    : List.of(memory, grid, batched, baseline)) {
                 server.awaitReady(RECEIVER, oneToken(), body);
             }
             requireStores(memory, grid, baseline);
+            requireBatches(batched);
             warmUp(MEMORY, memory, warm, options.warmupMax());
             warmUp(CEILING, memory, warm, options.warmupMax());
             warmUp(FLOOR, memory, warm, options.warmupMax());
@@ -130,6 +138,7 @@ public final class LoadBenchmark {
                 warmUp(FLOOR.on(BASELINE), baseline, warm, options.warmupMax());
             }
             warmUp(GRID, grid, warm, options.warmupMaxGrid());
+            warmUp(BATCHED, batched, warm, options.warmupMaxGrid());
             for (int round = 0; round < options.rounds(); round++) {
                 // the next round in reverse, so that drift and other work on the machine hit every endpoint alike
                 List<Endpoint> order = round % 2 == 0 ? endpoints : reversed(endpoints);
@@ -139,14 +148,23 @@ public final class LoadBenchmark {
                     line(result.row());
                 }
             }
+            List<Result> oneConnection = new ArrayList<>();
+            for (Endpoint endpoint : List.of(MEMORY, GRID, BATCHED)) {
+                oneConnection.add(measureOneConnection(endpoint, servers.get(endpoint), single));
+            }
+            summarizeOneConnection(oneConnection);
             for (String warning : List.of("DH-0605", "DH-0606")) {
                 grid.logLines(warning).forEach(found -> line("grid server's log: " + found));
+                batched.logLines(warning).forEach(found -> line("batching server's log: " + found));
             }
+            batched.logLines("DH-0641").forEach(found -> line("batching server's log: " + found));
+            batched.logLines("DH-0640").forEach(found -> line("batching server's log: " + found));
             if (options.profile()) {
                 writePhases(results, options.work().resolve("phases.txt"));
                 Map<PayaraServer, Path> recordings = new HashMap<>();
                 recordings.put(memory, dump(memory, "server.jfr"));
                 recordings.put(grid, dump(grid, "server-grid.jfr"));
+                recordings.put(batched, dump(batched, "server-batched.jfr"));
                 if (baseline != null) {
                     recordings.put(baseline, dump(baseline, "server-baseline.jfr"));
                 }
@@ -172,7 +190,7 @@ public final class LoadBenchmark {
                 mib(memory.rssBytes()), memoryStore));
         line(String.format("grid server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", grid.port(),
                 mib(grid.rssBytes()), gridStore));
-        if (gridStore == null || !gridStore.contains("JCache")) {
+        if (gridStore == null || !gridStore.contains("JCache") || gridStore.contains("batches")) {
             String failure = "FAILED: the receiver on the grid server did not get the data grid's JCache store ("
                     + gridStore + "); nothing measured would be the grid's. See " + grid.log();
             line(failure);
@@ -194,6 +212,19 @@ public final class LoadBenchmark {
                 line(failure);
                 throw new IllegalStateException(failure);
             }
+        }
+    }
+
+    /** Prints the batching server's replay store, and stops the run when it has not the batching grid store. */
+    private void requireBatches(PayaraServer batched) throws IOException {
+        String store = storeLine(batched);
+        line(String.format("batching server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", batched.port(),
+                mib(batched.rssBytes()), store));
+        if (store == null || !store.contains("JCache") || !store.contains("batches")) {
+            String failure = "FAILED: the receiver on the batching server did not get the data grid's store in batches ("
+                    + store + "). See " + batched.log();
+            line(failure);
+            throw new IllegalStateException(failure);
         }
     }
 
@@ -288,6 +319,52 @@ public final class LoadBenchmark {
                 server.rssBytes(), start, end);
     }
 
+    /** One phase at one connection (one wrk thread), after the rounds: latency without queueing. */
+    private Result measureOneConnection(Endpoint endpoint, PayaraServer server, TokenPool single) throws IOException {
+        PayaraServer.CpuTime cpuBefore = server.cpuTime();
+        Instant start = Instant.now();
+        Phase phase = wrk.run(server.port(), endpoint.path(), single, 0, false, 1, 1);
+        Instant end = Instant.now();
+        PayaraServer.CpuTime cpuAfter = server.cpuTime();
+        requireClean(endpoint, phase);
+        long requests = Math.max(1, phase.requests());
+        Result result = new Result(endpoint.name() + "-1c", 1, phase,
+                (double) (cpuAfter.totalMicros() - cpuBefore.totalMicros()) / requests,
+                (double) (cpuAfter.systemMicros() - cpuBefore.systemMicros()) / requests, server.rssBytes(), start, end);
+        line(result.row() + (phase.stoppedEarly() ? "  (ran out of tokens: a lower bound)" : ""));
+        return result;
+    }
+
+    private void summarizeOneConnection(List<Result> results) {
+        line("");
+        line("== One connection (one phase each, after the rounds) ==");
+        for (Result result : results) {
+            line(result.summaryRow(result.endpoint(), Double.NaN));
+        }
+        Result grid = results.get(1);
+        Result batched = results.get(2);
+        boolean met = batched.p50Millis() <= grid.p50Millis() * 1.05 && batched.p99Millis() <= grid.p99Millis() * 1.05;
+        line(String.format("batches / one call at a time at one connection: p50 %.3f, p99 %.3f (target: no worse,"
+                + " within 5 %%: %s)", batched.p50Millis() / grid.p50Millis(), batched.p99Millis() / grid.p99Millis(),
+                met ? "met" : "NOT MET"));
+    }
+
+    private void gridRatios(List<Result> results, Endpoint endpoint, Result grid, Result memory, String what) {
+        double gridThroughput = grid.perSecond() / memory.perSecond();
+        double gridP99 = grid.p99Millis() / memory.p99Millis();
+        line("");
+        line("== Ratios: receiver with " + what + " / with the memory store ==");
+        line(String.format("throughput %.3f (target >= 0.85: %s)  rounds: %s", gridThroughput,
+                gridThroughput >= 0.85 ? "met" : "NOT MET",
+                byRound(results, endpoint, MEMORY, r -> r.perSecond())));
+        line(String.format("p99        %.3f (target <= 1.20: %s)  rounds: %s", gridP99,
+                gridP99 <= 1.20 ? "met" : "NOT MET",
+                byRound(results, endpoint, MEMORY, Result::p99Millis)));
+        line(String.format("server CPU per request %.3f (%+.1f us a delivery)",
+                grid.cpuMicrosPerRequest() / memory.cpuMicrosPerRequest(),
+                grid.cpuMicrosPerRequest() - memory.cpuMicrosPerRequest()));
+    }
+
     private void summarize(List<Result> results, Map<Endpoint, ProfileSummary> profiles, StartUp startUp) {
         Result ceiling = Result.median(results, CEILING.name());
         Result floor = Result.median(results, FLOOR.name());
@@ -304,19 +381,13 @@ public final class LoadBenchmark {
         line("(CPU: the server process's user and system time over the phase per request; KiB/req: what its threads"
                 + " allocated per request, from JFR; RSS after the endpoint's last phase)");
 
-        double gridThroughput = grid.perSecond() / memory.perSecond();
-        double gridP99 = grid.p99Millis() / memory.p99Millis();
-        line("");
-        line("== Ratios: receiver with the data grid's store (Payara's default) / with the memory store ==");
-        line(String.format("throughput %.3f (target >= 0.85: %s)  rounds: %s", gridThroughput,
-                gridThroughput >= 0.85 ? "met" : "NOT MET",
-                byRound(results, GRID, MEMORY, r -> r.perSecond())));
-        line(String.format("p99        %.3f (target <= 1.20: %s)  rounds: %s", gridP99,
-                gridP99 <= 1.20 ? "met" : "NOT MET",
-                byRound(results, GRID, MEMORY, Result::p99Millis)));
-        line(String.format("server CPU per request %.3f (%+.1f us a delivery)",
-                grid.cpuMicrosPerRequest() / memory.cpuMicrosPerRequest(),
-                grid.cpuMicrosPerRequest() - memory.cpuMicrosPerRequest()));
+        gridRatios(results, GRID, grid, memory, "the data grid's store, one call at a time (JCache)");
+        gridRatios(results, BATCHED, Result.median(results, BATCHED.name()), memory,
+                "the data grid's store in batches (Payara's default now)");
+        Result batched = Result.median(results, BATCHED.name());
+        line(String.format("batches / one call at a time: throughput %.3f, p50 %.3f, p99 %.3f",
+                batched.perSecond() / grid.perSecond(), batched.p50Millis() / grid.p50Millis(),
+                batched.p99Millis() / grid.p99Millis()));
 
         double overFloor = memory.perSecond() / floor.perSecond();
         double overCeiling = memory.perSecond() / ceiling.perSecond();
@@ -428,7 +499,7 @@ public final class LoadBenchmark {
     /** The measured phases' windows beside the recordings, for reading them with other tools ({@code jfr print}). */
     private static void writePhases(List<Result> results, Path file) throws IOException {
         boolean baseline = results.stream().anyMatch(result -> result.endpoint().equals(BASELINE.name()));
-        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC); grid: server-grid.jfr, "
+        StringBuilder lines = new StringBuilder("# endpoint round start end (UTC); grid: server-grid.jfr, batched: server-batched.jfr, "
                 + (baseline ? "baseline: server-baseline.jfr, " : "") + "else server.jfr\n");
         results.forEach(result -> lines.append(result.endpoint()).append(' ').append(result.round()).append(' ')
                 .append(result.start()).append(' ').append(result.end()).append('\n'));

@@ -76,6 +76,23 @@ final class PayaraServer implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     static PayaraServer start(Options options, Path war, String secret, String name, boolean grid) throws IOException {
+        return start(options, war, secret, name, grid, java.util.Map.of());
+    }
+
+    /**
+     * Starts Payara Micro with one WAR at the context root, with settings of the receiver in its environment.
+     *
+     * @param options the benchmark's options
+     * @param war the WAR
+     * @param secret the default bot's secret
+     * @param name a name for the server's root directory and log
+     * @param grid whether Payara's data grid runs (a cluster of one, on loopback) or Hazelcast is off
+     * @param settings environment variables of receiver settings, such as {@code DIALOGHOOK_REPLAY_GRID_BATCHING}
+     * @return the running (not yet ready) server
+     * @throws IOException when it cannot be started
+     */
+    static PayaraServer start(Options options, Path war, String secret, String name, boolean grid,
+            java.util.Map<String, String> settings) throws IOException {
         int port = freeLoopbackPort();
         Path root = options.work().resolve("server-" + name);
         deleteTree(root);
@@ -116,6 +133,7 @@ final class PayaraServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DIALOGHOOK_SECRET", secret);
+        builder.environment().putAll(settings);
         if (grid && options.gridConfig() != null) {
             builder.environment().put("DH_HAZELCAST_CONFIG", options.gridConfig().toAbsolutePath().toString());
         }

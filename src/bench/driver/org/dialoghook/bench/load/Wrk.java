@@ -61,9 +61,27 @@ final class Wrk {
      * @throws IOException when wrk fails
      */
     Phase run(int port, String path, TokenPool pool, int firstLine, boolean cycle) throws IOException {
+        return run(port, path, pool, firstLine, cycle, options.threads(), options.connections());
+    }
+
+    /**
+     * Drives one endpoint for one phase with the given threads and connections.
+     *
+     * @param port the server's loopback port
+     * @param path the endpoint
+     * @param pool the tokens (one file per thread)
+     * @param firstLine the line each thread starts at
+     * @param cycle whether the threads start their files over at the end (warm-up, ceiling) or stop there
+     * @param threads wrk's threads
+     * @param connections wrk's connections, at least one a thread
+     * @return what wrk measured
+     * @throws IOException when wrk fails
+     */
+    Phase run(int port, String path, TokenPool pool, int firstLine, boolean cycle, int threads, int connections)
+            throws IOException {
         List<String> command = List.of(executable,
-                "-t", String.valueOf(options.threads()),
-                "-c", String.valueOf(options.connections()),
+                "-t", String.valueOf(threads),
+                "-c", String.valueOf(connections),
                 "-d", options.phaseSeconds() + "s",
                 "--timeout", "10s",
                 "-s", options.script().toString(),

@@ -30,7 +30,8 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
 
     /** The settings read at deployment only: a change to them takes effect when the application is reloaded. */
     public static final List<String> DEPLOYMENT_ONLY = List.of(SettingsReader.REPLAY_STORE,
-            SettingsReader.REPLAY_CACHE, SettingsReader.REPLAY_DATASOURCE, SettingsReader.OTEL_SDK_DISABLED, SettingsReader.SETTINGS_REFRESH);
+            SettingsReader.REPLAY_CACHE, SettingsReader.REPLAY_DATASOURCE, SettingsReader.OTEL_SDK_DISABLED,
+            SettingsReader.SETTINGS_REFRESH);
 
     /** Copies the map of bots, keeping the default bot first. */
     public ReceiverSettings {

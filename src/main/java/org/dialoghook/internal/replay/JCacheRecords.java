@@ -41,7 +41,7 @@ public final class JCacheRecords implements SharedRecords {
      * @return the records
      * @throws CacheException when the cache cannot be created
      */
-    public static SharedRecords open(Object cacheManager, Duration window) {
+    public static JCacheRecords open(Object cacheManager, Duration window) {
         CacheManager manager = (CacheManager) cacheManager;
         Cache<String, byte[]> cache = manager.getCache(CACHE_NAME);
         if (cache == null) {
@@ -56,6 +56,15 @@ public final class JCacheRecords implements SharedRecords {
         }
         manager.enableStatistics(CACHE_NAME, true);
         return new JCacheRecords(cache, manager.getCachingProvider().getClass().getSimpleName());
+    }
+
+    /**
+     * The cache itself, for the provider's own API ({@code Cache.unwrap}).
+     *
+     * @return the {@code javax.cache.Cache}
+     */
+    Object cache() {
+        return cache;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dialoghook.internal.replay;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import org.dialoghook.internal.config.ReceiverScheduler;
 import org.dialoghook.internal.config.ReplaySettings;
 import org.dialoghook.internal.config.LiveSettings;
+import org.dialoghook.internal.config.ReplayBatchingSetting;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.dispatch.HandlerMetrics;
 
@@ -29,7 +31,8 @@ import org.dialoghook.internal.dispatch.HandlerMetrics;
  * the JNDI name {@code dialoghook.replay.cache} names (on WildFly, the Infinispan cache that
  * {@code server-config/wildfly/replay-cache.cli} defines), else the server's JCache when it offers a
  * {@code CacheManager} bean (Payara does, backed by its Hazelcast data grid), else the bounded in-memory store;
- * the start-up log says which. The JCache API is touched only once it is known to be there.
+ * the start-up log says which. The JCache API is touched only once it is known to be there; on Hazelcast's JCache the
+ * claims and replies go in batches ({@link GridBatching}) unless {@value ReplayBatchingSetting#NAME} is false.
  */
 @ApplicationScoped
 public class ReplayStoreProducer {
@@ -52,6 +55,11 @@ public class ReplayStoreProducer {
 
     @Inject
     ReceiverScheduler scheduler;
+
+    @Inject
+    ReplayBatchingSetting batching;
+
+    private GridBatching gridBatching;
 
     /** Opens the JDBC store while the application deploys, so that a data source that cannot be used fails it. */
     void openAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<ReplayStore> stores) {
@@ -124,7 +132,8 @@ public class ReplayStoreProducer {
                     Thread.currentThread().getContextClassLoader());
             Instance<?> cacheManagers = beans.select(cacheManagerType);
             if (cacheManagers.isResolvable()) {
-                return new SharedReplayStore(JCacheRecords.open(cacheManagers.get(), live.current().replay().window()), clock);
+                return new SharedReplayStore(batchedWhereHazelcast(
+                        JCacheRecords.open(cacheManagers.get(), live.current().replay().window())), clock);
             }
             LOG.log(Level.INFO, "DH-0601 {0} and the server offers no JCache CacheManager bean; redeliveries are "
                     + "recognised on this server only", noSharedMap);
@@ -136,6 +145,24 @@ public class ReplayStoreProducer {
                     + "recognised on this server only", new Object[] {noSharedMap, e.getClass().getSimpleName()});
         }
         return memory();
+    }
+
+    /** The JCache records with their calls batched, when the setting allows it and the cache is Hazelcast's. */
+    private SharedRecords batchedWhereHazelcast(JCacheRecords records) {
+        if (batching.enabled()) {
+            gridBatching = GridBatching.open(records);
+            if (gridBatching != null) {
+                return gridBatching.records();
+            }
+        }
+        return records;
+    }
+
+    @PreDestroy
+    void closeBatches() {
+        if (gridBatching != null) {
+            gridBatching.close();
+        }
     }
 
     private ReplayStore memory() {

@@ -159,12 +159,13 @@ class SettingsRefreshTest {
         server.put("dialoghook.replay.store", "memory");
         server.put("dialoghook.settings.refresh", "30");
         server.put("dialoghook.dev-console", "true");
+        server.put("dialoghook.replay.grid-batching", "false");
         refresh.run();
         refresh.run();
         assertSame(before, live.current(), "nothing that can change live changed");
         List<LogRecord> reload = log.records().stream().filter(r -> r.getMessage().startsWith("DH-0122")).toList();
-        assertEquals(List.of("dialoghook.replay.store", "dialoghook.settings.refresh", "dialoghook.dev-console"),
-                reload.stream().map(r -> (String) r.getParameters()[0]).toList());
+        assertEquals(List.of("dialoghook.replay.store", "dialoghook.settings.refresh", "dialoghook.dev-console",
+                "dialoghook.replay.grid-batching"), reload.stream().map(r -> (String) r.getParameters()[0]).toList());
 
         server.put("dialoghook.capture", "shape");
         refresh.run();
@@ -174,7 +175,7 @@ class SettingsRefreshTest {
         assertEquals(List.of("DH-0120 settings changed: [dialoghook.capture]; in force for every delivery from now "
                 + "on"), log.records().stream().filter(r -> r.getMessage().startsWith("DH-0120")).map(
                         SettingsRefreshTest::text).toList());
-        assertEquals(3, lines("DH-0122").size(), "not reported again");
+        assertEquals(4, lines("DH-0122").size(), "not reported again");
     }
 
     @Test
