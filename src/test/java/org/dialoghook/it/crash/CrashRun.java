@@ -231,7 +231,7 @@ final class CrashRun {
         static CrashSettings fromSystemProperties() {
             return new CrashSettings(Integer.getInteger("crash.deliveries", 60),
                     Integer.getInteger("crash.kills-per-point", 1), Integer.getInteger("crash.senders", 2),
-                    Long.getLong("crash.pause", 50), Long.getLong("crash.seed", 20261208));
+                    Long.getLong("crash.pause", 150), Long.getLong("crash.seed", 20261208));
         }
 
         @Override
