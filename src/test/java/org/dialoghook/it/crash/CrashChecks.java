@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.dialoghook.it.crash.CrashRun.CrashDelivery;
-import org.dialoghook.it.crash.CrashRun.CrashOutcome;
-import org.dialoghook.it.crash.CrashRun.CrashSettings;
 
 /**
  * What a crash run must leave, read from the shared database itself: one ticket per delivery and one record per

@@ -1,33 +1,22 @@
 package org.dialoghook.it.crash;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dialoghook.it.WebhookIT;
 import org.dialoghook.testkit.DeliverySigner;
 import org.dialoghook.testkit.DeliverySigner.SignedDelivery;
@@ -213,188 +202,6 @@ final class CrashRun {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The run's settings, from system properties: {@code crash.deliveries}, {@code crash.kills-per-point},
-     * {@code crash.senders}, {@code crash.pause} (milliseconds between a sender's deliveries), {@code crash.seed}.
-     *
-     * @param deliveries at least this many deliveries
-     * @param killsPerPoint kills at each point
-     * @param senders senders of new deliveries
-     * @param pause a sender's pause between deliveries, in milliseconds
-     * @param seed the seed of the random choices
-     */
-    record CrashSettings(int deliveries, int killsPerPoint, int senders, long pause, long seed) {
-
-        static CrashSettings fromSystemProperties() {
-            return new CrashSettings(Integer.getInteger("crash.deliveries", 60),
-                    Integer.getInteger("crash.kills-per-point", 1), Integer.getInteger("crash.senders", 2),
-                    Long.getLong("crash.pause", 150), Long.getLong("crash.seed", 20261208));
-        }
-
-        @Override
-        public String toString() {
-            return "at least " + deliveries + " deliveries, " + killsPerPoint + " kill(s) per point, " + senders
-                    + " senders pausing " + pause + " ms, seed " + seed;
-        }
-    }
-
-    /** One delivery of the run, its signed copy and the answers it got. */
-    static final class CrashDelivery {
-
-        private final String id;
-        private final SignedDelivery signed;
-        private final CrashPoint point;
-        private final List<byte[]> answers = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicInteger fresh = new AtomicInteger();
-
-        CrashDelivery(String id, SignedDelivery signed, CrashPoint point) {
-            this.id = id;
-            this.signed = signed;
-            this.point = point;
-        }
-
-        String id() {
-            return id;
-        }
-
-        SignedDelivery signed() {
-            return signed;
-        }
-
-        /** @return the point its first copy asked for, or null */
-        CrashPoint point() {
-            return point;
-        }
-
-        void answered(byte[] body, boolean redelivery) {
-            answers.add(body);
-            if (!redelivery) {
-                fresh.incrementAndGet();
-            }
-        }
-
-        /** @return the {@code 200} answers' bodies */
-        List<byte[]> answers() {
-            synchronized (answers) {
-                return List.copyOf(answers);
-            }
-        }
-
-        /** @return the different bodies among the answers */
-        Set<ByteBuffer> distinctAnswers() {
-            Set<ByteBuffer> distinct = new HashSet<>();
-            answers().forEach(body -> distinct.add(ByteBuffer.wrap(body)));
-            return distinct;
-        }
-
-        /** @return how many answers were not marked as a redelivery: the run's own reply */
-        int freshAnswers() {
-            return fresh.get();
-        }
-
-        /** @return the ticket number in the first answer */
-        String ticket() {
-            JsonObject reply = Json.createReader(new ByteArrayInputStream(answers().get(0))).readObject();
-            return reply.getJsonObject("attributes").getString("ticket");
-        }
-    }
-
-    /** What came back, counted. */
-    static final class CrashOutcome {
-
-        private final List<CrashDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
-        private final Map<CrashPoint, Integer> kills = Collections.synchronizedMap(new EnumMap<>(CrashPoint.class));
-        private final Map<String, Integer> otherStatuses = Collections.synchronizedMap(new TreeMap<>());
-        private final AtomicInteger copies = new AtomicInteger();
-        private final AtomicInteger answers = new AtomicInteger();
-        private final AtomicInteger redeliveries = new AtomicInteger();
-        private final AtomicInteger refused = new AtomicInteger();
-        private final AtomicInteger cut = new AtomicInteger();
-        private final AtomicInteger timedOut = new AtomicInteger();
-        private final AtomicInteger resendRounds = new AtomicInteger();
-        private volatile Duration took = Duration.ZERO;
-
-        void add(CrashDelivery delivery) {
-            deliveries.add(delivery);
-        }
-
-        List<CrashDelivery> deliveries() {
-            synchronized (deliveries) {
-                return List.copyOf(deliveries);
-            }
-        }
-
-        List<CrashDelivery> unanswered() {
-            return deliveries().stream().filter(delivery -> delivery.answers().isEmpty()).toList();
-        }
-
-        void killed(CrashPoint point) {
-            kills.merge(point, 1, Integer::sum);
-        }
-
-        Map<CrashPoint, Integer> kills() {
-            synchronized (kills) {
-                return new EnumMap<>(kills);
-            }
-        }
-
-        void copySent() {
-            copies.incrementAndGet();
-        }
-
-        void answered(boolean redelivery) {
-            answers.incrementAndGet();
-            if (redelivery) {
-                redeliveries.incrementAndGet();
-            }
-        }
-
-        void status(String status) {
-            otherStatuses.merge(status, 1, Integer::sum);
-        }
-
-        void refused() {
-            refused.incrementAndGet();
-        }
-
-        void cut() {
-            cut.incrementAndGet();
-        }
-
-        void timedOut() {
-            timedOut.incrementAndGet();
-        }
-
-        void resendRound() {
-            resendRounds.incrementAndGet();
-        }
-
-        void took(Duration took) {
-            this.took = took;
-        }
-
-        int timedOutCount() {
-            return timedOut.get();
-        }
-
-        /**
-         * The figures, one line each.
-         *
-         * @return the text
-         */
-        String figures() {
-            int distinctMost = deliveries().stream().mapToInt(d -> d.distinctAnswers().size()).max().orElse(0);
-            return "deliveries: " + deliveries().size() + "\n"
-                    + "kills (SIGKILL) per point: " + kills() + "\n"
-                    + "copies sent: " + copies.get() + " (answered 200: " + answers.get() + ", of them marked as a "
-                    + "redelivery: " + redeliveries.get() + "; other statuses: " + otherStatuses + "; refused: "
-                    + refused.get() + ", cut: " + cut.get() + ", timed out: " + timedOut.get() + ")\n"
-                    + "resend rounds: " + resendRounds.get() + "\n"
-                    + "distinct answers per delivery: at most " + distinctMost + "\n"
-                    + "took: " + took.toMillis() / 1000.0 + " s";
         }
     }
 }

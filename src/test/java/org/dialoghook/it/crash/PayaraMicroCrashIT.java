@@ -7,8 +7,6 @@ import java.util.List;
 import org.dialoghook.internal.replay.PostgresServer;
 import org.dialoghook.it.FileTrees;
 import org.dialoghook.it.PayaraMicroProcess;
-import org.dialoghook.it.crash.CrashRun.CrashOutcome;
-import org.dialoghook.it.crash.CrashRun.CrashSettings;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,7 +9,8 @@ import org.dialoghook.it.WildFlyProcess;
 
 /**
  * A WildFly member of a crash test: {@code standalone.xml} in a base directory of its own, its ports moved by an
- * offset and bound to loopback, the WAR in its deployment folder.
+ * offset and bound to loopback, the WAR in its deployment folder, and a transaction node identifier of its own
+ * (both servers write to one database).
  */
 final class WildFlyMember extends Member {
 
@@ -30,7 +31,7 @@ final class WildFlyMember extends Member {
     @Override
     void launch(Path output) throws IOException {
         process = WildFlyProcess.start(home, base.toAbsolutePath(), "standalone.xml", offset,
-                Map.of("jboss.node.name", name()), Map.of(), output);
+                Map.of("jboss.node.name", name(), "jboss.tx.node.id", name()), Map.of(), output);
     }
 
     @Override
