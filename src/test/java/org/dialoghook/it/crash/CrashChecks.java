@@ -31,6 +31,30 @@ final class CrashChecks {
     }
 
     /**
+     * Starts the members, runs the crash run on them, checks what it left and stops them, also on failure.
+     *
+     * @param title what runs, for the report
+     * @param members the members, not started yet
+     * @param database the shared database
+     * @param report where the report goes
+     * @throws Exception when a member cannot be started, the run cannot go on or a check fails
+     */
+    static void runAndCheck(String title, List<Member> members, DataSource database, Path report) throws Exception {
+        try {
+            for (Member member : members) {
+                member.start();
+            }
+            CrashSettings settings = CrashSettings.fromSystemProperties();
+            CrashOutcome outcome = new CrashRun(members, settings).run();
+            check(title, settings, outcome, database, report);
+        } finally {
+            for (Member member : members) {
+                member.stop();
+            }
+        }
+    }
+
+    /**
      * Writes the report, then checks.
      *
      * @param title what ran, for the report

@@ -27,20 +27,9 @@ class PayaraMicroCrashIT {
             List<Member> members = List.of(
                     new PayaraMicroMember("member1", WORK, war, PayaraMicroProcess.freePort()),
                     new PayaraMicroMember("member2", WORK, war, PayaraMicroProcess.freePort()));
-            try {
-                for (Member member : members) {
-                    member.start();
-                }
-                CrashSettings settings = CrashSettings.fromSystemProperties();
-                CrashOutcome outcome = new CrashRun(members, settings).run();
-                CrashChecks.check("Payara Micro crash run (" + Path.of(System.getProperty("payara.microJar",
-                        "payara-micro.jar")).getFileName() + ", two members)", settings, outcome,
-                        postgres.dataSource(), WORK.resolve("report.txt"));
-            } finally {
-                for (Member member : members) {
-                    member.stop();
-                }
-            }
+            CrashChecks.runAndCheck("Payara Micro crash run (" + Path.of(System.getProperty("payara.microJar",
+                    "payara-micro.jar")).getFileName() + ", two members)", members, postgres.dataSource(),
+                    WORK.resolve("report.txt"));
         }
     }
 }

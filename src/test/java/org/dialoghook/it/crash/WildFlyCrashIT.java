@@ -35,19 +35,8 @@ class WildFlyCrashIT {
                 offsets.add(WildFlyProcess.freeOffset(offsets));
                 members.add(new WildFlyMember(name, WORK, HOME, base, offsets.get(offsets.size() - 1), "/crash"));
             }
-            try {
-                for (Member member : members) {
-                    member.start();
-                }
-                CrashSettings settings = CrashSettings.fromSystemProperties();
-                CrashOutcome outcome = new CrashRun(members, settings).run();
-                CrashChecks.check("WildFly crash run (" + HOME.getFileName() + ", two servers)", settings, outcome,
-                        postgres.dataSource(), WORK.resolve("report.txt"));
-            } finally {
-                for (Member member : members) {
-                    member.stop();
-                }
-            }
+            CrashChecks.runAndCheck("WildFly crash run (" + HOME.getFileName() + ", two servers)", members,
+                    postgres.dataSource(), WORK.resolve("report.txt"));
         }
     }
 }
