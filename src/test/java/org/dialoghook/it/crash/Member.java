@@ -33,7 +33,17 @@ abstract class Member {
 
     /** @return the output file of the current (or last) start */
     final Path output() {
-        return work.resolve(name + "-" + starts + ".log");
+        return output(starts);
+    }
+
+    /**
+     * The output file of one start.
+     *
+     * @param start the start's number, from 1
+     * @return the file
+     */
+    final Path output(int start) {
+        return work.resolve(name + "-" + start + ".log");
     }
 
     /**

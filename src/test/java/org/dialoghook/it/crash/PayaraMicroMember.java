@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.dialoghook.it.FileTrees;
 import org.dialoghook.it.PayaraMicroProcess;
 
 /**
  * A Payara Micro member of a crash test: no data grid ({@code --nocluster}), HTTP on loopback, WAR at {@code /}, its
- * HTTP listener opened only once the WAR is deployed, as docs/operators.md advises.
+ * HTTP listener opened only once the WAR is deployed, as docs/operators.md advises, and its runtime folder beside
+ * its output (a killed Payara Micro cannot remove a folder of its own in {@code /tmp}).
  */
 final class PayaraMicroMember extends Member {
 
@@ -32,6 +34,7 @@ final class PayaraMicroMember extends Member {
         Files.writeString(preBoot, Files.readString(config.resolve("loopback.asadmin")) + "\n"
                 + Files.readString(config.resolve("closed-until-deployed.asadmin")));
         process = PayaraMicroProcess.start(war, port, output, List.of("--nocluster",
+                "--rootdir", runtime(output).toAbsolutePath().toString(),
                 "--prebootcommandfile", preBoot.toString(),
                 "--postdeploycommandfile", config.resolve("open-after-deploy.asadmin").toString()));
     }
@@ -82,5 +85,18 @@ final class PayaraMicroMember extends Member {
         if (process != null) {
             process.close();
         }
+        for (int start = 1; start <= starts(); start++) {
+            Path output = output(start);
+            try {
+                FileTrees.delete(runtime(output));
+            } catch (IOException e) {
+                System.err.println("left " + runtime(output) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The runtime folder of the start whose output is in the given file, about 100 MB: removed by {@link #stop()}. */
+    private static Path runtime(Path output) {
+        return output.resolveSibling(output.getFileName().toString().replace(".log", "-runtime"));
     }
 }
