@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Copies and deletes the server directories the tests that start their own servers prepare in {@code target/}. */
-final class FileTrees {
+public final class FileTrees {
 
     private FileTrees() {
     }
@@ -20,7 +20,7 @@ final class FileTrees {
      * @param to where the copy goes; must not exist yet
      * @throws IOException when a file cannot be copied
      */
-    static void copy(Path from, Path to) throws IOException {
+    public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
@@ -34,7 +34,7 @@ final class FileTrees {
      * @param root the directory
      * @throws IOException when a file cannot be deleted
      */
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (Files.exists(root)) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {

@@ -31,7 +31,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * in its {@code @AfterAll}, a shutdown hook stops a server the tests left running, and the next start stops one
  * whose JVM was killed.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     static final Path BIN = Paths.get("/usr/lib/postgresql/15/bin");
 
@@ -56,7 +56,7 @@ final class PostgresServer implements AutoCloseable {
      *
      * @return the running server
      */
-    static PostgresServer start() {
+    public static PostgresServer start() {
         installWhenMissing();
         Path target = Paths.get("target").toAbsolutePath();
         stopLeftOvers(target);
@@ -96,7 +96,7 @@ final class PostgresServer implements AutoCloseable {
      *
      * @return the data source
      */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setServerNames(new String[] {"127.0.0.1"});
         source.setPortNumbers(new int[] {port});
@@ -106,8 +106,17 @@ final class PostgresServer implements AutoCloseable {
         return source;
     }
 
+    /**
+     * The server's port on 127.0.0.1.
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
+    }
+
     /** Stops the server at once and removes its folder. */
-    void stop() {
+    public void stop() {
         if (stopped) {
             return;
         }
