@@ -27,7 +27,10 @@ import org.dialoghook.testkit.DeliverySigner;
  * grid's store. Four endpoints are warmed up until two consecutive chunks agree and then driven in interleaved
  * rounds: the ceiling ({@code POST /noop}, same request bytes, no work), the jose4j floor ({@code POST /floor}:
  * the no-op plus jose4j verifying the token) and the receiver with the memory store ({@code POST /webhook}), all
- * three on the first server, and the receiver with the grid's store ({@code POST /webhook} on the second).
+ * three on the first server, and the receiver with the grid's store ({@code POST /webhook} on the second). A
+ * further server keeps the receiver's records in a table of a PostgreSQL on 127.0.0.1 ({@code dialoghook.replay.store=jdbc},
+ * through a JDBC resource its post-boot file makes), measured in the same rounds; its figures count PostgreSQL's
+ * CPU beside the server's.
  * Every measured receiver request has its own token. The figures of the four print side by side, with the
  * ratios grid/memory and receiver/floor and receiver/ceiling. Given a baseline WAR (an earlier build of the
  * benchmark WAR), a third server runs it as the memory server runs this one, is warmed up with the same endpoints,
@@ -42,6 +45,7 @@ public final class LoadBenchmark {
     private static final Endpoint MEMORY = new Endpoint("memory", "receiver, memory store", RECEIVER, true);
     private static final Endpoint GRID = new Endpoint("grid", "receiver, grid store", RECEIVER, true);
     private static final Endpoint BATCHED = new Endpoint("batched", "receiver, grid store in batches", RECEIVER, true);
+    private static final Endpoint JDBC = new Endpoint("jdbc", "receiver, JDBC store (PG)", RECEIVER, true);
     private static final Endpoint BASELINE = new Endpoint("baseline", "receiver, baseline WAR", RECEIVER, true);
     private static final double AGREEMENT = 0.05;
     /** Tokens for each receiver's one-connection phase: more than one connection sends in a phase. */
@@ -59,8 +63,8 @@ public final class LoadBenchmark {
         this.options = options;
         this.wrk = wrk;
         this.secret = secret;
-        this.endpoints = options.baselineWar() == null ? List.of(CEILING, FLOOR, MEMORY, GRID, BATCHED)
-                : List.of(CEILING, FLOOR, MEMORY, BASELINE, GRID, BATCHED);
+        this.endpoints = options.baselineWar() == null ? List.of(CEILING, FLOOR, MEMORY, GRID, BATCHED, JDBC)
+                : List.of(CEILING, FLOOR, MEMORY, BASELINE, GRID, BATCHED, JDBC);
     }
 
     /**
@@ -111,23 +115,29 @@ public final class LoadBenchmark {
 
         List<Result> results = new ArrayList<>();
         Map<Endpoint, ProfileSummary> profiles = new LinkedHashMap<>();
-        try (PayaraServer memory = PayaraServer.start(options, options.war(), secret, "receiver", false);
+        List<Long> databaseCpu = new ArrayList<>();
+        try (BenchDatabase database = BenchDatabase.start();
+                PayaraServer memory = PayaraServer.start(options, options.war(), secret, "receiver", false);
                 PayaraServer grid = PayaraServer.start(options, options.war(), secret, "receiver-grid", true,
                         Map.of("DIALOGHOOK_REPLAY_GRID_BATCHING", "false"));
                 PayaraServer batched = PayaraServer.start(options, options.war(), secret, "receiver-batched", true);
+                PayaraServer jdbc = PayaraServer.start(options, options.war(), secret, "receiver-jdbc", false,
+                        Map.of("DIALOGHOOK_REPLAY_STORE", "jdbc", "DIALOGHOOK_REPLAY_DATASOURCE", BenchDatabase.RESOURCE),
+                        database.payaraArguments(options.work()));
                 PayaraServer baseline = options.baselineWar() == null ? null
                         : PayaraServer.start(options, options.baselineWar(), secret, "baseline", false)) {
-            Map<Endpoint, PayaraServer> servers = new HashMap<>(
-                    Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory, GRID, grid, BATCHED, batched));
+            Map<Endpoint, PayaraServer> servers = new HashMap<>(Map.of(CEILING, memory, FLOOR, memory, MEMORY, memory,
+                    GRID, grid, BATCHED, batched, JDBC, jdbc));
             if (baseline != null) {
                 servers.put(BASELINE, baseline);
             }
-            for (PayaraServer server : baseline == null ? List.of(memory, grid, batched)
-                    : List.of(memory, grid, batched, baseline)) {
+            for (PayaraServer server : baseline == null ? List.of(memory, grid, batched, jdbc)
+                    : List.of(memory, grid, batched, jdbc, baseline)) {
                 server.awaitReady(RECEIVER, oneToken(), body);
             }
             requireStores(memory, grid, baseline);
             requireBatches(batched);
+            requireDatabase(jdbc);
             warmUp(MEMORY, memory, warm, options.warmupMax());
             warmUp(CEILING, memory, warm, options.warmupMax());
             warmUp(FLOOR, memory, warm, options.warmupMax());
@@ -139,17 +149,22 @@ public final class LoadBenchmark {
             }
             warmUp(GRID, grid, warm, options.warmupMaxGrid());
             warmUp(BATCHED, batched, warm, options.warmupMaxGrid());
+            warmUp(JDBC, jdbc, warm, options.warmupMaxGrid());
             for (int round = 0; round < options.rounds(); round++) {
                 // the next round in reverse, so that drift and other work on the machine hit every endpoint alike
                 List<Endpoint> order = round % 2 == 0 ? endpoints : reversed(endpoints);
                 for (Endpoint endpoint : order) {
+                    long databaseBefore = database.cpuMicros();
                     Result result = measure(endpoint, servers.get(endpoint), round, warm, fresh);
+                    if (endpoint == JDBC) {
+                        databaseCpu.add((database.cpuMicros() - databaseBefore) / Math.max(1, result.phase().requests()));
+                    }
                     results.add(result);
                     line(result.row());
                 }
             }
             List<Result> oneConnection = new ArrayList<>();
-            for (Endpoint endpoint : List.of(MEMORY, GRID, BATCHED)) {
+            for (Endpoint endpoint : List.of(MEMORY, GRID, BATCHED, JDBC)) {
                 oneConnection.add(measureOneConnection(endpoint, servers.get(endpoint), single));
             }
             summarizeOneConnection(oneConnection);
@@ -165,6 +180,7 @@ public final class LoadBenchmark {
                 recordings.put(memory, dump(memory, "server.jfr"));
                 recordings.put(grid, dump(grid, "server-grid.jfr"));
                 recordings.put(batched, dump(batched, "server-batched.jfr"));
+                recordings.put(jdbc, dump(jdbc, "server-jdbc.jfr"));
                 if (baseline != null) {
                     recordings.put(baseline, dump(baseline, "server-baseline.jfr"));
                 }
@@ -175,6 +191,7 @@ public final class LoadBenchmark {
             }
         }
         summarize(results, profiles, startUp);
+        summarizeDatabase(results, databaseCpu);
         profiles.forEach((endpoint, profile) -> printProfile(endpoint, profile, results));
         line("load average after: " + MachineInfo.loadAverage());
         Path file = options.work().resolve("results.txt");
@@ -213,6 +230,35 @@ public final class LoadBenchmark {
                 throw new IllegalStateException(failure);
             }
         }
+    }
+
+    /** Prints the JDBC server's replay store, and stops the run when it has not the table in PostgreSQL. */
+    private void requireDatabase(PayaraServer jdbc) throws IOException {
+        String store = storeLine(jdbc);
+        line(String.format("JDBC server ready on 127.0.0.1:%d, RSS %.0f MiB idle: %s", jdbc.port(),
+                mib(jdbc.rssBytes()), store));
+        if (store == null || !store.contains("database table") || !store.contains("PostgreSQL")) {
+            String failure = "FAILED: the receiver on the JDBC server did not get the table in PostgreSQL (" + store
+                    + "). See " + jdbc.log();
+            line(failure);
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** The receiver with the JDBC store against the memory store, the database's CPU counted. */
+    private void summarizeDatabase(List<Result> results, List<Long> databaseCpu) {
+        Result memory = Result.median(results, MEMORY.name());
+        Result jdbc = Result.median(results, JDBC.name());
+        long database = databaseCpu.stream().sorted().toList().get(databaseCpu.size() / 2);
+        line("");
+        line("== The receiver with the JDBC store on PostgreSQL / with the memory store ==");
+        line(String.format("throughput %.3f  rounds: %s", jdbc.perSecond() / memory.perSecond(),
+                byRound(results, JDBC, MEMORY, Result::perSecond)));
+        line(String.format("p99        %.3f  rounds: %s", jdbc.p99Millis() / memory.p99Millis(),
+                byRound(results, JDBC, MEMORY, Result::p99Millis)));
+        line(String.format("CPU per delivery: the server %.1f us (memory store: %.1f us), PostgreSQL %d us (median of"
+                + " the rounds: %s), together %.1f us", jdbc.cpuMicrosPerRequest(), memory.cpuMicrosPerRequest(),
+                database, databaseCpu, jdbc.cpuMicrosPerRequest() + database));
     }
 
     /** Prints the batching server's replay store, and stops the run when it has not the batching grid store. */

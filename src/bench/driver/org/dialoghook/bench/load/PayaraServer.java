@@ -93,6 +93,24 @@ final class PayaraServer implements AutoCloseable {
      */
     static PayaraServer start(Options options, Path war, String secret, String name, boolean grid,
             java.util.Map<String, String> settings) throws IOException {
+        return start(options, war, secret, name, grid, settings, List.of());
+    }
+
+    /**
+     * Starts Payara Micro with one WAR at the context root and more of Payara Micro's options.
+     *
+     * @param options the benchmark's options
+     * @param war the WAR
+     * @param secret the default bot's secret
+     * @param name a name for the server's root directory and log
+     * @param grid whether Payara's data grid runs (a cluster of one, on loopback) or Hazelcast is off
+     * @param settings environment variables of receiver settings, such as {@code DIALOGHOOK_REPLAY_STORE}
+     * @param arguments more options, such as {@code --addLibs} and {@code --postbootcommandfile}
+     * @return the running (not yet ready) server
+     * @throws IOException when it cannot be started
+     */
+    static PayaraServer start(Options options, Path war, String secret, String name, boolean grid,
+            java.util.Map<String, String> settings, List<String> arguments) throws IOException {
         int port = freeLoopbackPort();
         Path root = options.work().resolve("server-" + name);
         deleteTree(root);
@@ -129,6 +147,7 @@ final class PayaraServer implements AutoCloseable {
         } else {
             command.add("--nohazelcast");
         }
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -115,6 +115,16 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The process id of the server's postmaster, the parent of its backends.
+     *
+     * @return the id
+     * @throws IOException when the server's pid file cannot be read
+     */
+    public long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(folder.resolve("data").resolve("postmaster.pid")).get(0).trim());
+    }
+
     /** Stops the server at once and removes its folder. */
     public void stop() {
         if (stopped) {
