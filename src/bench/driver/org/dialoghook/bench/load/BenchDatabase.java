@@ -41,12 +41,13 @@ final class BenchDatabase implements AutoCloseable {
      * @throws IOException when the file cannot be written
      */
     List<String> payaraArguments(Path work) throws IOException {
+        // Payara's pool wants a password even where the server asks for none (trust on loopback): "unused"
         Path postBoot = work.resolve("jdbc-postboot.asadmin");
         Files.writeString(postBoot, String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname " + PGSimpleDataSource.class.getName()
                         + " --restype javax.sql.DataSource --isolationlevel read-committed --steadypoolsize 8"
                         + " --maxpoolsize " + POOL_SIZE + " --property serverName=127.0.0.1:portNumber=" + server.port()
-                        + ":databaseName=postgres:user=postgres bench-pool",
+                        + ":databaseName=postgres:user=postgres:password=unused bench-pool",
                 "create-jdbc-resource --connectionpoolid bench-pool " + RESOURCE, ""));
         return List.of("--addLibs", driverJar().toString(), "--postbootcommandfile", postBoot.toString());
     }
