@@ -30,7 +30,8 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
 
     /** The settings read at deployment only: a change to them takes effect when the application is reloaded. */
     public static final List<String> DEPLOYMENT_ONLY = List.of(SettingsReader.REPLAY_STORE,
-            SettingsReader.REPLAY_CACHE, SettingsReader.REPLAY_DATASOURCE, SettingsReader.OTEL_SDK_DISABLED,
+            SettingsReader.REPLAY_CACHE, SettingsReader.REPLAY_DATASOURCE, SettingsReader.REPLAY_GRID_BATCHING,
+            SettingsReader.OTEL_SDK_DISABLED,
             SettingsReader.SETTINGS_REFRESH);
 
     /** Copies the map of bots, keeping the default bot first. */
@@ -72,7 +73,7 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
      */
     public ReceiverSettings withDeploymentOnlySettingsOf(ReceiverSettings deployed) {
         ReplaySettings kept = new ReplaySettings(replay.window(), deployed.replay().store(),
-                deployed.replay().sharedMapName(), deployed.replay().dataSourceName());
+                deployed.replay().sharedMapName(), deployed.replay().dataSourceName(), deployed.replay().gridBatching());
         return new ReceiverSettings(bots, maxBodyBytes, limits, kept, capture, handlers, deployed.telemetry(),
                 deployed.refresh());
     }
@@ -93,6 +94,9 @@ public record ReceiverSettings(Map<String, BotSettings> bots, int maxBodyBytes, 
         }
         if (!replay.dataSourceName().equals(deployed.replay().dataSourceName())) {
             changed.add(SettingsReader.REPLAY_DATASOURCE);
+        }
+        if (replay.gridBatching() != deployed.replay().gridBatching()) {
+            changed.add(SettingsReader.REPLAY_GRID_BATCHING);
         }
         if (telemetry != deployed.telemetry()) {
             changed.add(SettingsReader.OTEL_SDK_DISABLED);

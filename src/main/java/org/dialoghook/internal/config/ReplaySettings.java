@@ -11,8 +11,11 @@ import java.time.Duration;
  *        Infinispan cache on WildFly, used by {@link Store#AUTO}
  * @param dataSourceName the JNDI name of the application's data source that {@link Store#JDBC} keeps its table in;
  *        empty for the other stores
+ * @param gridBatching whether the data grid's store on Payara sends its claims and replies in batches
+ *        ({@code dialoghook.replay.grid-batching}); used only where the store is Hazelcast's JCache
  */
-public record ReplaySettings(Duration window, Store store, String sharedMapName, String dataSourceName) {
+public record ReplaySettings(Duration window, Store store, String sharedMapName, String dataSourceName,
+        boolean gridBatching) {
 
     /** The JNDI name under which WildFly binds the cache that {@code server-config/wildfly/replay-cache.cli} defines. */
     public static final String DEFAULT_SHARED_MAP = "java:jboss/infinispan/cache/dialoghook/replays";

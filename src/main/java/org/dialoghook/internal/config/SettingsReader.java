@@ -50,6 +50,7 @@ public final class SettingsReader {
     public static final String REPLAY_STORE = "dialoghook.replay.store";
     public static final String REPLAY_CACHE = "dialoghook.replay.cache";
     public static final String REPLAY_DATASOURCE = "dialoghook.replay.datasource";
+    public static final String REPLAY_GRID_BATCHING = "dialoghook.replay.grid-batching";
     public static final String LIMIT_DEPTH = "dialoghook.limits.depth";
     public static final String LIMIT_FORM_VALUES = "dialoghook.limits.form-values";
     public static final String LIMIT_STRING_LENGTH = "dialoghook.limits.string-length";
@@ -453,7 +454,7 @@ public final class SettingsReader {
                     REPLAY_STORE, "jdbc needs " + REPLAY_DATASOURCE + ", the JNDI name of the application's data source, "
                             + "such as jdbc/__default on Payara or java:jboss/datasources/ExampleDS on WildFly")));
         }
-        return new ReplaySettings(window, store, cache, dataSource);
+        return new ReplaySettings(window, store, cache, dataSource, bool(REPLAY_GRID_BATCHING).orElse(true));
     }
 
     private static String jndiName(String name, String text) {

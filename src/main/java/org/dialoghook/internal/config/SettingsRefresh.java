@@ -27,7 +27,7 @@ public final class SettingsRefresh {
     private static final Logger LOG = Logger.getLogger(SettingsRefresh.class.getName());
 
     /** Deployment-only settings that other parts read themselves: watched here only to say they need a reload. */
-    static final List<String> WATCHED_ELSEWHERE = List.of("dialoghook.dev-console", ReplayBatchingSetting.NAME);
+    static final List<String> WATCHED_ELSEWHERE = List.of("dialoghook.dev-console");
 
     private final ReceiverSettings deployed;
     private final Set<String> handlers;

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.dialoghook.internal.config.ReceiverScheduler;
 import org.dialoghook.internal.config.ReplaySettings;
 import org.dialoghook.internal.config.LiveSettings;
-import org.dialoghook.internal.config.ReplayBatchingSetting;
 import org.dialoghook.internal.config.SettingsReader;
 import org.dialoghook.internal.dispatch.HandlerMetrics;
 
@@ -32,7 +31,7 @@ import org.dialoghook.internal.dispatch.HandlerMetrics;
  * {@code server-config/wildfly/replay-cache.cli} defines), else the server's JCache when it offers a
  * {@code CacheManager} bean (Payara does, backed by its Hazelcast data grid), else the bounded in-memory store;
  * the start-up log says which. The JCache API is touched only once it is known to be there; on Hazelcast's JCache the
- * claims and replies go in batches ({@link GridBatching}) unless {@value ReplayBatchingSetting#NAME} is false.
+ * claims and replies go in batches ({@link GridBatching}) unless {@code dialoghook.replay.grid-batching} is false.
  */
 @ApplicationScoped
 public class ReplayStoreProducer {
@@ -55,9 +54,6 @@ public class ReplayStoreProducer {
 
     @Inject
     ReceiverScheduler scheduler;
-
-    @Inject
-    ReplayBatchingSetting batching;
 
     private GridBatching gridBatching;
 
@@ -149,7 +145,7 @@ public class ReplayStoreProducer {
 
     /** The JCache records with their calls batched, when the setting allows it and the cache is Hazelcast's. */
     private SharedRecords batchedWhereHazelcast(JCacheRecords records) {
-        if (batching.enabled()) {
+        if (live.current().replay().gridBatching()) {
             gridBatching = GridBatching.open(records);
             if (gridBatching != null) {
                 return gridBatching.records();

@@ -77,6 +77,14 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theGridsBatchingIsOnUnlessSetFalseAndAnyOtherValueIsRefused() {
+        assertTrue(read(Map.of()).replay().gridBatching());
+        assertTrue(readOne(SettingsReader.REPLAY_GRID_BATCHING, " TRUE ").replay().gridBatching());
+        assertFalse(readOne(SettingsReader.REPLAY_GRID_BATCHING, "false").replay().gridBatching());
+        failureFor(SettingsReader.REPLAY_GRID_BATCHING, "sometimes");
+    }
+
+    @Test
     void theJdbcStoreNeedsTheDataSourcesJndiNameAndNoOtherStoreReadsIt() {
         ReplaySettings jdbc = read(Map.of(SettingsReader.REPLAY_STORE, "JDBC", SettingsReader.REPLAY_DATASOURCE,
                 " jdbc/__default ")).replay();

@@ -164,13 +164,14 @@ class SettingsRefreshTest {
         refresh.run();
         assertSame(before, live.current(), "nothing that can change live changed");
         List<LogRecord> reload = log.records().stream().filter(r -> r.getMessage().startsWith("DH-0122")).toList();
-        assertEquals(List.of("dialoghook.replay.store", "dialoghook.settings.refresh", "dialoghook.dev-console",
-                "dialoghook.replay.grid-batching"), reload.stream().map(r -> (String) r.getParameters()[0]).toList());
+        assertEquals(List.of("dialoghook.replay.store", "dialoghook.replay.grid-batching", "dialoghook.settings.refresh",
+                "dialoghook.dev-console"), reload.stream().map(r -> (String) r.getParameters()[0]).toList());
 
         server.put("dialoghook.capture", "shape");
         refresh.run();
         assertEquals(CaptureMode.SHAPE, live.current().capture());
         assertTrue(live.current().replay().useSharedStore(), "the store chosen at deployment stays");
+        assertTrue(live.current().replay().gridBatching(), "so does the grid's batching");
         assertEquals(Duration.ofSeconds(5), live.current().refresh());
         assertEquals(List.of("DH-0120 settings changed: [dialoghook.capture]; in force for every delivery from now "
                 + "on"), log.records().stream().filter(r -> r.getMessage().startsWith("DH-0120")).map(
