@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +31,8 @@ import org.dialoghook.internal.dispatch.HandlerMetrics;
  * the JNDI name {@code dialoghook.replay.cache} names (on WildFly, the Infinispan cache that
  * {@code server-config/wildfly/replay-cache.cli} defines), else the server's JCache when it offers a
  * {@code CacheManager} bean (Payara does, backed by its Hazelcast data grid), else the bounded in-memory store;
- * the start-up log says which. The JCache API is touched only once it is known to be there; on Hazelcast's JCache the
+ * the start-up log says which. The JCache API is touched only once it is known to be there, and the cache is opened
+ * {@linkplain OutsideApplicationContext outside the application's context}; on Hazelcast's JCache the
  * claims and replies go in batches ({@link GridBatching}) unless {@code dialoghook.replay.grid-batching} is false.
  */
 @ApplicationScoped
@@ -38,6 +40,9 @@ public class ReplayStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(ReplayStoreProducer.class.getName());
     private static final int MEMORY_CAPACITY = 100_000;
+
+    /** How long opening the JCache cache may take: joining a data grid's cluster can take a while. */
+    private static final Duration CACHE_OPENING = Duration.ofMinutes(2);
 
     @Inject
     LiveSettings live;
@@ -128,8 +133,12 @@ public class ReplayStoreProducer {
                     Thread.currentThread().getContextClassLoader());
             Instance<?> cacheManagers = beans.select(cacheManagerType);
             if (cacheManagers.isResolvable()) {
-                return new SharedReplayStore(batchedWhereHazelcast(
-                        JCacheRecords.open(cacheManagers.get(), live.current().replay().window())), clock);
+                Object cacheManager = cacheManagers.get();
+                Duration window = live.current().replay().window();
+                // no application context is saved with the cache, so the grid enters none around its operations
+                JCacheRecords records = OutsideApplicationContext.run("dialoghook-replay-cache-open", CACHE_OPENING,
+                        () -> JCacheRecords.open(cacheManager, window));
+                return new SharedReplayStore(batchedWhereHazelcast(records), clock);
             }
             LOG.log(Level.INFO, "DH-0601 {0} and the server offers no JCache CacheManager bean; redeliveries are "
                     + "recognised on this server only", noSharedMap);
